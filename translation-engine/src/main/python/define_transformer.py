@@ -12,6 +12,7 @@ Exported TorchScript entry points (all tensors, so DJL can call them through a P
 """
 
 import argparse
+import json
 import math
 from typing import List, Optional, Tuple
 
@@ -282,6 +283,11 @@ def main() -> None:
                         args.label_smoothing)
     scripted = torch.jit.script(model)
     scripted.save(args.out)
+    # The hyper-parameters travel with the module into the bundle's model.json.
+    architecture = {k: v for k, v in vars(args).items() if k not in ("out", "seed")}
+    architecture["parameters"] = sum(p.numel() for p in model.parameters())
+    with open(args.out[:-3] + ".json" if args.out.endswith(".pt") else args.out + ".json", "w") as f:
+        json.dump(architecture, f, indent=2)
     params = sum(p.numel() for p in model.parameters())
     print(f"wrote {args.out}: {params} parameters")
 

@@ -1,0 +1,157 @@
+package dev.translation.engine.bundle;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A model version on disk: a directory holding the TorchScript module, the SentencePiece model and
+ * {@code model.json}. {@link #open} refuses a bundle whose files are missing or differ from the
+ * checksums in the manifest, so a half-copied or tampered model never serves.
+ */
+public final class ModelBundle {
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private final Path directory;
+  private final ModelManifest manifest;
+
+  private ModelBundle(Path directory, ModelManifest manifest) {
+    this.directory = directory;
+    this.manifest = manifest;
+  }
+
+  /** Reads and verifies the bundle in {@code directory}. */
+  public static ModelBundle open(Path directory) {
+    ModelManifest manifest = readManifest(directory);
+    verify(directory, manifest);
+    return new ModelBundle(directory, manifest);
+  }
+
+  /** Reads {@code model.json} without verifying the files (for tools that rewrite it). */
+  public static ModelManifest readManifest(Path directory) {
+    Path file = directory.resolve(ModelManifest.FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidModelBundleException(
+          "Not a model bundle: " + directory + " has no " + ModelManifest.FILE_NAME);
+    }
+    try {
+      ModelManifest manifest = JSON.readValue(file.toFile(), ModelManifest.class);
+      requireField(manifest.name(), "name", file);
+      requireField(manifest.version(), "version", file);
+      requireField(manifest.module(), "module", file);
+      requireField(manifest.sentencePiece(), "sentencePiece", file);
+      if (manifest.tokens() == null) {
+        throw new InvalidModelBundleException(file + " has no \"tokens\" section");
+      }
+      if (manifest.files() == null || manifest.files().isEmpty()) {
+        throw new InvalidModelBundleException(file + " lists no file checksums under \"files\"");
+      }
+      return manifest;
+    } catch (JacksonException e) {
+      throw new InvalidModelBundleException(
+          "Cannot parse " + file + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Writes {@code manifest} into {@code directory}, recomputing the checksum of every other file
+   * there, so the result always verifies.
+   */
+  public static ModelManifest writeManifest(Path directory, ModelManifest manifest) {
+    Map<String, String> checksums = new TreeMap<>();
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.sorted().toList()) {
+        String fileName = file.getFileName().toString();
+        if (Files.isRegularFile(file) && !fileName.equals(ModelManifest.FILE_NAME)) {
+          checksums.put(fileName, sha256(file));
+        }
+      }
+      ModelManifest complete = manifest.withFiles(checksums);
+      JSON.writeValue(directory.resolve(ModelManifest.FILE_NAME).toFile(), complete);
+      return complete;
+    } catch (IOException e) {
+      throw new InvalidModelBundleException("Cannot write manifest in " + directory, e);
+    }
+  }
+
+  private static void verify(Path directory, ModelManifest manifest) {
+    for (String required : List.of(manifest.module(), manifest.sentencePiece())) {
+      if (!manifest.files().containsKey(required)) {
+        throw new InvalidModelBundleException(
+            "model.json in " + directory + " has no checksum for " + required);
+      }
+    }
+    for (Map.Entry<String, String> entry : manifest.files().entrySet()) {
+      Path file = directory.resolve(entry.getKey()).normalize();
+      if (!file.startsWith(directory.normalize())) {
+        throw new InvalidModelBundleException(
+            "model.json names a file outside the bundle: " + entry.getKey());
+      }
+      if (!Files.isRegularFile(file)) {
+        throw new InvalidModelBundleException(
+            "Model bundle " + directory + " is missing " + entry.getKey());
+      }
+      String actual = sha256(file);
+      if (!actual.equalsIgnoreCase(entry.getValue())) {
+        throw new InvalidModelBundleException(
+            "Checksum mismatch for "
+                + file
+                + ": model.json says "
+                + entry.getValue()
+                + " but the file's SHA-256 is "
+                + actual
+                + " (incomplete copy or modified file)");
+      }
+    }
+  }
+
+  /** SHA-256 of a file, lower-case hex. */
+  public static String sha256(Path file) {
+    try (DigestInputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(in.getMessageDigest().digest());
+    } catch (IOException e) {
+      throw new InvalidModelBundleException("Cannot read " + file, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);
+    }
+  }
+
+  private static void requireField(String value, String field, Path file) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidModelBundleException(file + " has no \"" + field + "\"");
+    }
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  public ModelManifest manifest() {
+    return manifest;
+  }
+
+  public Path modulePath() {
+    return directory.resolve(manifest.module());
+  }
+
+  public Path sentencePiecePath() {
+    return directory.resolve(manifest.sentencePiece());
+  }
+}

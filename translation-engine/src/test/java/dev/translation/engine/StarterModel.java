@@ -1,0 +1,25 @@
+package dev.translation.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Locates the committed starter bundle, which the model tests run against. */
+public final class StarterModel {
+
+  private StarterModel() {}
+
+  /** The bundle named by {@code -Dstarter.bundle}, else {@code models/de-en-starter/1}. */
+  public static Path bundle() {
+    String configured = System.getProperty("starter.bundle");
+    if (configured != null) {
+      return Path.of(configured);
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("models/de-en-starter/1");
+      if (Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("models/de-en-starter/1 not found above the working directory");
+  }
+}

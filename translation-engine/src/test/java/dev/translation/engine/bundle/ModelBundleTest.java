@@ -1,0 +1,112 @@
+package dev.translation.engine.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.translation.engine.bundle.ModelManifest.SpecialTokens;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelBundleTest {
+
+  @TempDir Path bundle;
+
+  @BeforeEach
+  void writeBundle() throws Exception {
+    Files.writeString(bundle.resolve("model.pt"), "module bytes");
+    Files.writeString(bundle.resolve("sentencepiece.model"), "vocabulary bytes");
+    ModelBundle.writeManifest(bundle, manifest(Map.of()));
+  }
+
+  @Test
+  void openVerifiesChecksumsWrittenByWriteManifest() throws Exception {
+    ModelBundle opened = ModelBundle.open(bundle);
+
+    assertThat(opened.manifest().id()).isEqualTo("test-model@7");
+    assertThat(opened.manifest().files())
+        .containsOnlyKeys("model.pt", "sentencepiece.model")
+        .containsEntry("model.pt", sha256Of("module bytes"));
+    assertThat(opened.modulePath()).isEqualTo(bundle.resolve("model.pt"));
+  }
+
+  @Test
+  void modifiedFileIsRefusedWithItsName() throws Exception {
+    Files.writeString(bundle.resolve("model.pt"), "module bytes, tampered");
+
+    assertThatThrownBy(() -> ModelBundle.open(bundle))
+        .isInstanceOf(InvalidModelBundleException.class)
+        .hasMessageContaining("Checksum mismatch")
+        .hasMessageContaining("model.pt");
+  }
+
+  @Test
+  void missingFileIsRefused() throws Exception {
+    Files.delete(bundle.resolve("sentencepiece.model"));
+
+    assertThatThrownBy(() -> ModelBundle.open(bundle))
+        .isInstanceOf(InvalidModelBundleException.class)
+        .hasMessageContaining("missing sentencepiece.model");
+  }
+
+  @Test
+  void directoryWithoutManifestIsNotABundle(@TempDir Path empty) {
+    assertThatThrownBy(() -> ModelBundle.open(empty))
+        .isInstanceOf(InvalidModelBundleException.class)
+        .hasMessageContaining("has no model.json");
+  }
+
+  @Test
+  void unparsableManifestIsRefused() throws Exception {
+    Files.writeString(bundle.resolve(ModelManifest.FILE_NAME), "{ not json");
+
+    assertThatThrownBy(() -> ModelBundle.open(bundle))
+        .isInstanceOf(InvalidModelBundleException.class)
+        .hasMessageContaining("Cannot parse");
+  }
+
+  @Test
+  void manifestNamingAFileOutsideTheBundleIsRefused() throws Exception {
+    ModelManifest escaping =
+        manifest(
+            Map.of(
+                "model.pt", ModelBundle.sha256(bundle.resolve("model.pt")),
+                "sentencepiece.model", ModelBundle.sha256(bundle.resolve("sentencepiece.model")),
+                "../outside", "00"));
+    tools.jackson.databind.json.JsonMapper.builder()
+        .build()
+        .writeValue(bundle.resolve(ModelManifest.FILE_NAME).toFile(), escaping);
+
+    assertThatThrownBy(() -> ModelBundle.open(bundle))
+        .isInstanceOf(InvalidModelBundleException.class)
+        .hasMessageContaining("outside the bundle");
+  }
+
+  private static String sha256Of(String content) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  private static ModelManifest manifest(Map<String, String> files) {
+    return new ModelManifest(
+        "test-model",
+        "7",
+        "de",
+        "en",
+        "model.pt",
+        "sentencepiece.model",
+        new SpecialTokens(0, 1, 2, 3),
+        256,
+        256,
+        Map.of(),
+        null,
+        List.of(),
+        files);
+  }
+}

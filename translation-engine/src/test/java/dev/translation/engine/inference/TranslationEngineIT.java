@@ -1,0 +1,159 @@
+package dev.translation.engine.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.translation.engine.InvalidInputException;
+import dev.translation.engine.StarterModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Runs the committed starter model through DJL's PyTorch engine. */
+class TranslationEngineIT {
+
+  private static TranslationEngine engine;
+
+  @BeforeAll
+  static void open() {
+    engine = TranslationEngine.open(StarterModel.bundle());
+  }
+
+  @AfterAll
+  static void close() {
+    engine.close();
+  }
+
+  @Test
+  void translatesCommonPhrasesSensibly() {
+    List<Translation> translations =
+        engine.translate(
+            List.of("Guten Morgen", "Ich habe Hunger.", "Wo ist der Bahnhof?"),
+            DecodeOptions.beam(4));
+
+    assertThat(translations.get(0).text()).containsIgnoringCase("morning");
+    assertThat(translations.get(1).text()).containsIgnoringCase("hungry");
+    assertThat(translations.get(2).text()).containsIgnoringCase("station");
+    assertThat(translations)
+        .allSatisfy(t -> assertThat(t.modelId()).isEqualTo(engine.manifest().id()));
+  }
+
+  @Test
+  void sameInputGivesSameOutput() {
+    List<String> texts = List.of("Das Wetter ist heute schön.", "Wir fahren morgen nach Berlin.");
+
+    List<String> first = texts(engine.translate(texts, DecodeOptions.greedy()));
+    List<String> second = texts(engine.translate(texts, DecodeOptions.greedy()));
+
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void greedyAndBeamBothProduceText() {
+    assertThat(engine.translate("Ich habe Hunger.", DecodeOptions.greedy()).text()).isNotBlank();
+    assertThat(engine.translate("Ich habe Hunger.", DecodeOptions.beam(8)).text()).isNotBlank();
+  }
+
+  @Test
+  void emptyAndWhitespaceOnlyTextsTranslateToEmptyWithoutTheModel() {
+    List<Translation> translations =
+        engine.translate(List.of("", "   \t ", "\n\n"), DecodeOptions.greedy());
+
+    assertThat(translations).extracting(Translation::text).containsOnly("");
+    assertThat(translations).extracting(Translation::sourceTokens).containsOnly(0);
+  }
+
+  @Test
+  void textOverTheLimitIsRejectedWithTheLimitInTheMessage() {
+    String huge = "Haus ".repeat(20_000);
+
+    assertThatThrownBy(() -> engine.translate(List.of("Hallo", huge), DecodeOptions.greedy()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Text 1 has 100000 characters")
+        .hasMessageContaining("at most 20000");
+  }
+
+  @Test
+  void nullTextIsRejected() {
+    List<String> texts = new ArrayList<>();
+    texts.add(null);
+
+    assertThatThrownBy(() -> engine.translate(texts, DecodeOptions.greedy()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Text 0 is null");
+  }
+
+  @Test
+  void longTextKeepsItsLinesAndTranslatesEverySentence() {
+    String paragraph = "Ich habe Hunger. Wo ist der Bahnhof? Guten Morgen. ".repeat(20).strip();
+    String text = paragraph + "\n" + paragraph;
+
+    Translation translation = engine.translate(text, DecodeOptions.greedy());
+
+    assertThat(translation.text().lines()).hasSize(2);
+    assertThat(translation.text().lines().findFirst().orElseThrow().split("(?i)hungry"))
+        .hasSizeGreaterThanOrEqualTo(20);
+  }
+
+  @Test
+  void sentenceLongerThanTheModelInputIsTranslatedInChunks() {
+    String longSentence = "und das Haus ".repeat(200).strip();
+
+    Translation translation = engine.translate(longSentence, DecodeOptions.greedy());
+
+    assertThat(translation.sourceTokens()).isGreaterThan(engine.manifest().maxSourceTokens());
+    assertThat(translation.text()).isNotBlank();
+  }
+
+  @Test
+  void otherScriptsGetABoundedBestEffortResult() {
+    List<Translation> translations =
+        engine.translate(
+            List.of("这是一个测试。", "Это проверка.", "مرحبا بالعالم", "🙂🙂🙂"), DecodeOptions.beam(4));
+
+    assertThat(translations).hasSize(4);
+    assertThat(translations)
+        .allSatisfy(
+            t ->
+                assertThat(t.targetTokens())
+                    .isLessThanOrEqualTo(engine.manifest().maxTargetTokens()));
+  }
+
+  @Test
+  void controlCharactersAndUnpairedSurrogatesAreIgnored() {
+    String clean = engine.translate("Guten Morgen", DecodeOptions.greedy()).text();
+
+    assertThat(engine.translate("Guten\u0000 Morgen\u0007", DecodeOptions.greedy()).text())
+        .isEqualTo(clean);
+    assertThat(engine.translate("Guten \uD800Morgen", DecodeOptions.greedy()).text())
+        .isEqualTo(clean);
+  }
+
+  @Test
+  void concurrentCallersGetTheSameResultsAsOneCaller() throws Exception {
+    List<String> texts = List.of("Guten Morgen", "Ich habe Hunger.", "Wo ist der Bahnhof?");
+    List<String> expected = texts(engine.translate(texts, DecodeOptions.greedy()));
+
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<String>>> futures = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        futures.add(pool.submit(() -> texts(engine.translate(texts, DecodeOptions.greedy()))));
+      }
+      for (Future<List<String>> future : futures) {
+        assertThat(future.get()).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<String> texts(List<Translation> translations) {
+    return translations.stream().map(Translation::text).toList();
+  }
+}
