@@ -1,0 +1,145 @@
+package dev.translation.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.translation.contracts.TopicSpec;
+import dev.translation.contracts.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalKafkaIT {
+
+  @TempDir static Path directory;
+  static LocalKafka kafka;
+
+  @BeforeAll
+  static void startBroker() {
+    kafka = LocalKafka.builder(directory).build().start();
+    kafka.createPipelineTopics();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    kafka.stop();
+  }
+
+  @Test
+  void createsEveryPipelineTopicWithItsPartitionsAndCleanupPolicy() throws Exception {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      Map<String, TopicDescription> topics =
+          admin
+              .describeTopics(Topics.ALL.stream().map(TopicSpec::name).toList())
+              .allTopicNames()
+              .get(30, TimeUnit.SECONDS);
+
+      for (TopicSpec spec : Topics.ALL) {
+        assertThat(topics.get(spec.name()).partitions()).hasSize(spec.partitions());
+      }
+      ConfigResource modelEvents =
+          new ConfigResource(ConfigResource.Type.TOPIC, Topics.MODEL_EVENTS);
+      assertThat(
+              admin
+                  .describeConfigs(List.of(modelEvents))
+                  .all()
+                  .get(30, TimeUnit.SECONDS)
+                  .get(modelEvents)
+                  .get(TopicConfig.CLEANUP_POLICY_CONFIG)
+                  .value())
+          .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+    }
+    // Idempotent: a second call (another test class, another app) finds them and succeeds.
+    kafka.createPipelineTopics();
+  }
+
+  @Test
+  void recordsProducedWithAJobKeyAreConsumedInOrder() throws Exception {
+    List<String> values = IntStream.range(0, 50).mapToObj(i -> "segment-" + i).toList();
+
+    KafkaTestClients.produce(
+        kafka.bootstrapServers(), Topics.TRANSLATE_INTERACTIVE, "job-1", values);
+    List<ConsumerRecord<String, String>> records =
+        KafkaTestClients.consume(kafka.bootstrapServers(), Topics.TRANSLATE_INTERACTIVE, 50);
+
+    // One key, one partition: the job's batches arrive in the order they were sent.
+    assertThat(records).extracting(ConsumerRecord::value).containsExactlyElementsOf(values);
+    assertThat(records)
+        .extracting(ConsumerRecord::partition)
+        .containsOnly(records.getFirst().partition());
+  }
+
+  @Test
+  void restartOnTheSameDirectoryKeepsRecordsAndAddress() throws Exception {
+    String address = kafka.bootstrapServers();
+    KafkaTestClients.produce(address, Topics.TRANSLATE_BATCH, "job-2", List.of("before stop"));
+
+    kafka.stop();
+    assertThat(kafka.isRunning()).isFalse();
+    kafka.start();
+    KafkaTestClients.produce(address, Topics.TRANSLATE_BATCH, "job-2", List.of("after restart"));
+
+    assertThat(kafka.bootstrapServers()).isEqualTo(address);
+    assertThat(KafkaTestClients.consume(address, Topics.TRANSLATE_BATCH, 2))
+        .extracting(ConsumerRecord::value)
+        .containsExactly("before stop", "after restart");
+  }
+
+  @Test
+  void killedBrokerRecoversAcknowledgedRecordsOnStart() throws Exception {
+    String address = kafka.bootstrapServers();
+    KafkaTestClients.produce(
+        address, Topics.TRANSLATE_BATCH_DEAD_LETTER, "job-3", List.of("acked"));
+
+    kafka.kill();
+    kafka.start();
+
+    assertThat(KafkaTestClients.consume(address, Topics.TRANSLATE_BATCH_DEAD_LETTER, 1))
+        .extracting(ConsumerRecord::value)
+        .containsExactly("acked");
+    assertThat(Files.readString(kafka.logFile())).contains("Kafka Server started");
+  }
+
+  @Test
+  void brokerExitsWhenTheProcessThatStartedItIsKilled(@TempDir Path other) throws Exception {
+    List<ProcessHandle> brokers;
+    try (ChildJvm owner = ChildJvm.start(ServerOwnerMain.class, "kafka", other.toString())) {
+      owner.awaitLine("READY");
+      brokers = owner.descendants();
+      assertThat(brokers).isNotEmpty().allMatch(ProcessHandle::isAlive);
+
+      owner.kill(); // SIGKILL: the owner's shutdown hooks never run
+    }
+
+    // The broker notices its stdin pipe closing and shuts itself down.
+    for (ProcessHandle broker : brokers) {
+      broker.onExit().get(60, TimeUnit.SECONDS);
+    }
+    assertThat(brokers).noneMatch(ProcessHandle::isAlive);
+  }
+
+  @Test
+  void keepsItsStateInTheGivenDirectory() throws Exception {
+    try (var files = Files.list(directory)) {
+      assertThat(files.map(path -> path.getFileName().toString()))
+          .contains("kraft-combined-logs", "config", "logs", "local-kafka.properties");
+    }
+    assertThat(Set.of(Files.readString(directory.resolve("config/server.properties")).split("\n")))
+        .contains("num.partitions=12", "auto.create.topics.enable=false");
+  }
+}
