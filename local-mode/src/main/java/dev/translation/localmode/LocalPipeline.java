@@ -1,0 +1,213 @@
+package dev.translation.localmode;
+
+import dev.translation.localstack.LocalKafka;
+import dev.translation.localstack.LocalMariaDb;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole pipeline on one machine: MariaDB and Kafka (embedded, or external ones named in the
+ * settings), the submit API, and one worker per lane, all keeping their data under one folder so a
+ * restart continues where the last run stopped.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+  /** Flags every JVM that runs libtorch through DJL needs. */
+  private static final List<String> DJL_FLAGS =
+      List.of(
+          "--enable-native-access=ALL-UNNAMED",
+          "-Dai.djl.offline=true",
+          "-Dai.djl.pytorch.graph_optimizer=false");
+
+  /**
+   * How to run the pipeline.
+   *
+   * @param dataDirectory where every component keeps its data and logs
+   * @param repositoryRoot checkout holding {@code submit-api/target/submit-api.jar}, {@code
+   *     worker/target/worker.jar}
+   * @param modelBundle the model the workers serve
+   * @param apiPort HTTP port of the submit API
+   * @param workerPorts HTTP (actuator) ports of the interactive and batch workers
+   * @param kafkaBootstrapServers an external Kafka, or null to run one
+   * @param database an external MySQL, or null to run MariaDB
+   * @param applicationEnvironment extra environment for the API and workers (configuration)
+   */
+  public record Settings(
+      Path dataDirectory,
+      Path repositoryRoot,
+      Path modelBundle,
+      int apiPort,
+      List<Integer> workerPorts,
+      String kafkaBootstrapServers,
+      ExternalDatabase database,
+      Map<String, String> applicationEnvironment) {}
+
+  /** A MySQL-compatible server that is already running. */
+  public record ExternalDatabase(String url, String user, String password) {}
+
+  private static final List<String> LANES = List.of("interactive", "batch");
+
+  private final Settings settings;
+  private LocalMariaDb mariaDb;
+  private LocalKafka kafka;
+  private String kafkaBootstrapServers;
+  private ExternalDatabase database;
+  private AppProcess api;
+  private final List<AppProcess> workers = new ArrayList<>();
+
+  public LocalPipeline(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** Starts everything and waits until the API and every worker report ready. */
+  public LocalPipeline start() throws IOException, InterruptedException {
+    Files.createDirectories(settings.dataDirectory());
+    startDatabase();
+    startKafka();
+    api = apiProcess().start();
+    api.awaitReady(Duration.ofMinutes(2));
+    for (int i = 0; i < LANES.size(); i++) {
+      AppProcess worker = workerProcess(LANES.get(i), settings.workerPorts().get(i));
+      workers.add(worker.start());
+    }
+    for (AppProcess worker : workers) {
+      worker.awaitReady(Duration.ofMinutes(3));
+    }
+    return this;
+  }
+
+  private void startDatabase() {
+    if (settings.database() != null) {
+      database = settings.database();
+      return;
+    }
+    mariaDb = LocalMariaDb.builder(settings.dataDirectory().resolve("mariadb")).build().start();
+    database = new ExternalDatabase(mariaDb.jdbcUrl(), mariaDb.username(), mariaDb.password());
+  }
+
+  private void startKafka() {
+    if (settings.kafkaBootstrapServers() != null) {
+      kafkaBootstrapServers = settings.kafkaBootstrapServers();
+      return;
+    }
+    kafka = LocalKafka.builder(settings.dataDirectory().resolve("kafka")).build().start();
+    kafka.createPipelineTopics();
+    kafkaBootstrapServers = kafka.bootstrapServers();
+  }
+
+  private Map<String, String> commonEnvironment() {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("DB_URL", database.url());
+    environment.put("DB_USER", database.user());
+    environment.put("DB_PASSWORD", database.password());
+    environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+    environment.putAll(settings.applicationEnvironment());
+    return environment;
+  }
+
+  private AppProcess apiProcess() {
+    Map<String, String> environment = commonEnvironment();
+    environment.put("SERVER_PORT", Integer.toString(settings.apiPort()));
+    environment.put("TRANSLATION_API_BOOTSTRAP_KEY_FILE", apiKeyFile().toString());
+    return new AppProcess(
+        "submit-api",
+        List.of(
+            javaExecutable(),
+            "-jar",
+            settings.repositoryRoot().resolve("submit-api/target/submit-api.jar").toString()),
+        environment,
+        settings.dataDirectory().resolve("logs/submit-api.log"),
+        URI.create("http://127.0.0.1:" + settings.apiPort() + "/actuator/health/readiness"));
+  }
+
+  private AppProcess workerProcess(String lane, int port) {
+    Map<String, String> environment = commonEnvironment();
+    environment.put("SERVER_PORT", Integer.toString(port));
+    environment.put("TRANSLATION_WORKER_LANE", lane);
+    environment.put("TRANSLATION_WORKER_MODEL_BUNDLE", settings.modelBundle().toString());
+    environment.put("DJL_CACHE_DIR", settings.dataDirectory().resolve("djl-cache").toString());
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.addAll(DJL_FLAGS);
+    command.add("-jar");
+    command.add(settings.repositoryRoot().resolve("worker/target/worker.jar").toString());
+    return new AppProcess(
+        "worker-" + lane,
+        command,
+        environment,
+        settings.dataDirectory().resolve("logs/worker-" + lane + ".log"),
+        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"));
+  }
+
+  private static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  public URI apiUrl() {
+    return URI.create("http://localhost:" + settings.apiPort());
+  }
+
+  /** The API key created on the first start, kept in the data folder. */
+  public Path apiKeyFile() {
+    return settings.dataDirectory().resolve("api-key.txt");
+  }
+
+  public String apiKey() throws IOException {
+    return Files.readString(apiKeyFile()).strip();
+  }
+
+  public String kafkaBootstrapServers() {
+    return kafkaBootstrapServers;
+  }
+
+  public ExternalDatabase database() {
+    return database;
+  }
+
+  /** The embedded Kafka, or null when an external one is used. */
+  public LocalKafka kafka() {
+    return kafka;
+  }
+
+  public AppProcess api() {
+    return api;
+  }
+
+  /** Worker of a lane: 0 interactive, 1 batch. */
+  public AppProcess worker(int lane) {
+    return workers.get(lane);
+  }
+
+  /** Where each component writes its log. */
+  public Map<String, Path> logs() {
+    Map<String, Path> logs = new HashMap<>();
+    logs.put(api.name(), api.logFile());
+    workers.forEach(w -> logs.put(w.name(), w.logFile()));
+    return logs;
+  }
+
+  /** Stops the workers first (they finish in-flight work), then the API, Kafka and MariaDB. */
+  @Override
+  public void close() throws InterruptedException {
+    for (AppProcess worker : workers) {
+      worker.stop(Duration.ofSeconds(30));
+    }
+    if (api != null) {
+      api.stop(Duration.ofSeconds(30));
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+    if (mariaDb != null) {
+      mariaDb.close();
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.translation.submit.config;
+
+import dev.translation.contracts.LanguagePair;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Everything the submit API can be configured with, under {@code translation.api}. Defaults live in
+ * {@code application.yml}, nowhere else.
+ *
+ * @param languagePairs the supported translation directions, e.g. {@code de-en}
+ * @param limits default limits per API key (a key's non-null columns override them)
+ * @param lanes how jobs are split into messages and routed to lanes
+ * @param relay the outbox relay
+ * @param await the optional wait on submit ({@code ?wait=2s})
+ * @param listing paging of {@code GET /v1/jobs}
+ * @param bootstrapKeyFile when set and no API key exists yet, one is created at startup and written
+ *     to this file (mode 600); for local mode
+ */
+@ConfigurationProperties("translation.api")
+public record ApiProperties(
+    List<String> languagePairs,
+    Limits limits,
+    Lanes lanes,
+    Relay relay,
+    Await await,
+    Listing listing,
+    Path bootstrapKeyFile) {
+
+  public ApiProperties {
+    languagePairs = languagePairs == null ? List.of() : List.copyOf(languagePairs);
+    // Fail at startup on a typo such as 'de_en', not on the first request.
+    languagePairs.forEach(LanguagePair::parse);
+  }
+
+  /**
+   * @param maxRequestSize largest request body accepted (413 above it)
+   * @param maxTextsPerRequest default texts per submit
+   * @param maxCharsPerText default characters (code points) per text
+   * @param requestsPerMinute default request rate per key (429 above it)
+   */
+  public record Limits(
+      DataSize maxRequestSize,
+      int maxTextsPerRequest,
+      int maxCharsPerText,
+      int requestsPerMinute) {}
+
+  /**
+   * @param batchThreshold jobs with more segments than this go to the batch lane
+   * @param segmentsPerMessage most segments one Kafka message carries
+   */
+  public record Lanes(int batchThreshold, int segmentsPerMessage) {}
+
+  /**
+   * @param enabled whether this replica runs the relay (several replicas may: rows are claimed with
+   *     SKIP LOCKED)
+   * @param interval pause between relay runs when there is nothing to do
+   * @param batchSize outbox rows claimed per transaction
+   * @param sendTimeout how long to wait for Kafka to acknowledge one batch
+   * @param initialBackoff first pause after Kafka failed, doubled on every further failure
+   * @param maxBackoff longest pause after failures
+   * @param retention how long published rows are kept before they are purged
+   */
+  public record Relay(
+      boolean enabled,
+      Duration interval,
+      int batchSize,
+      Duration sendTimeout,
+      Duration initialBackoff,
+      Duration maxBackoff,
+      Duration retention) {}
+
+  /**
+   * @param max longest wait a client may ask for; longer requests are capped
+   * @param initialPoll first pause between database polls while waiting
+   * @param maxPoll longest pause between polls
+   */
+  public record Await(Duration max, Duration initialPoll, Duration maxPoll) {}
+
+  /**
+   * @param defaultSize page size when the client gives none
+   * @param maxSize largest page size; larger requests are capped
+   */
+  public record Listing(int defaultSize, int maxSize) {}
+}

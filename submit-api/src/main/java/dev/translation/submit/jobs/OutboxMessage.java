@@ -1,0 +1,11 @@
+package dev.translation.submit.jobs;
+
+/**
+ * A Kafka message to publish, written to the outbox in the transaction that accepts its job.
+ *
+ * @param jobId the job it belongs to (the outbox's aggregate id)
+ * @param topic where it goes
+ * @param key the Kafka record key (the job id)
+ * @param payload the exact JSON to publish
+ */
+public record OutboxMessage(String jobId, String topic, String key, String payload) {}

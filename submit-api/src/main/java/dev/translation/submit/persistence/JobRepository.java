@@ -1,0 +1,235 @@
+package dev.translation.submit.persistence;
+
+import dev.translation.contracts.JobStatus;
+import dev.translation.contracts.Lane;
+import dev.translation.contracts.SegmentStatus;
+import dev.translation.submit.jobs.Job;
+import dev.translation.submit.jobs.PlannedJob;
+import dev.translation.submit.jobs.SegmentResult;
+import dev.translation.submit.security.ApiKeyService;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL for {@code jobs} and {@code segments}. Every DATETIME holds UTC (schema convention): this
+ * class writes {@code UTC_TIMESTAMP(6)} and reads {@link LocalDateTime} as UTC, so neither the
+ * JVM's nor the server's time zone matters.
+ */
+@Repository
+public class JobRepository {
+
+  private static final String JOB_COLUMNS =
+      "id, status, lane, source_lang, target_lang, model_hint, total_segments, done_segments,"
+          + " failed_segments, cancelled_segments, created_at, started_at, finished_at,"
+          + " request_hash";
+
+  private static final int SEGMENT_BATCH = 500;
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
+
+  public JobRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
+  }
+
+  /**
+   * Inserts the job row and its segments (batched). Runs inside the caller's transaction.
+   *
+   * @throws org.springframework.dao.DuplicateKeyException when the key already used this
+   *     Idempotency-Key
+   */
+  public void insert(PlannedJob job) {
+    jdbc.sql(
+            "INSERT INTO jobs (id, api_key_id, idempotency_key, request_hash, status, source_lang,"
+                + " target_lang, lane, model_hint, total_segments, created_at) VALUES (:id, :key,"
+                + " :idempotencyKey, :hash, 'QUEUED', :source, :target, :lane, :model, :total,"
+                + " UTC_TIMESTAMP(6))")
+        .param("id", job.id())
+        .param("key", job.apiKeyId())
+        .param("idempotencyKey", job.idempotencyKey())
+        .param("hash", job.requestHash())
+        .param("source", job.source())
+        .param("target", job.target())
+        .param("lane", job.lane().name())
+        .param("model", job.modelHint())
+        .param("total", job.texts().size())
+        .update();
+    List<String> texts = job.texts();
+    jdbcTemplate.batchUpdate(
+        "INSERT INTO segments (job_id, idx, source_text, source_hash, status) VALUES (?, ?, ?, ?,"
+            + " 'PENDING')",
+        indexes(texts.size()),
+        SEGMENT_BATCH,
+        (PreparedStatement ps, Integer index) -> {
+          String text = texts.get(index);
+          ps.setString(1, job.id());
+          ps.setInt(2, index);
+          ps.setString(3, text);
+          ps.setString(4, ApiKeyService.sha256Hex(text));
+        });
+  }
+
+  /** The job if it exists and belongs to the key. */
+  public Optional<Job> findOwned(String jobId, long apiKeyId) {
+    return jdbc.sql("SELECT " + JOB_COLUMNS + " FROM jobs WHERE id = :id AND api_key_id = :key")
+        .param("id", jobId)
+        .param("key", apiKeyId)
+        .query(JobRepository::job)
+        .optional();
+  }
+
+  /** Like {@link #findOwned} but locks the row until the transaction ends. */
+  public Optional<Job> findOwnedForUpdate(String jobId, long apiKeyId) {
+    return jdbc.sql(
+            "SELECT " + JOB_COLUMNS + " FROM jobs WHERE id = :id AND api_key_id = :key FOR UPDATE")
+        .param("id", jobId)
+        .param("key", apiKeyId)
+        .query(JobRepository::job)
+        .optional();
+  }
+
+  /** The key's job submitted with this Idempotency-Key. */
+  public Optional<Job> findByIdempotencyKey(long apiKeyId, String idempotencyKey) {
+    return jdbc.sql(
+            "SELECT "
+                + JOB_COLUMNS
+                + " FROM jobs WHERE api_key_id = :key AND idempotency_key = :idempotencyKey")
+        .param("key", apiKeyId)
+        .param("idempotencyKey", idempotencyKey)
+        .query(JobRepository::job)
+        .optional();
+  }
+
+  /** A page of the key's jobs, newest first. */
+  public List<Job> findPage(long apiKeyId, int offset, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + JOB_COLUMNS
+                + " FROM jobs WHERE api_key_id = :key ORDER BY created_at DESC, id DESC"
+                + " LIMIT :limit OFFSET :offset")
+        .param("key", apiKeyId)
+        .param("limit", limit)
+        .param("offset", offset)
+        .query(JobRepository::job)
+        .list();
+  }
+
+  /** How many jobs the key has. */
+  public long count(long apiKeyId) {
+    return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE api_key_id = :key")
+        .param("key", apiKeyId)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Distinct model versions of each job's translated segments, sorted. */
+  public Map<String, List<String>> modelVersions(Collection<String> jobIds) {
+    Map<String, List<String>> versions = new LinkedHashMap<>();
+    if (jobIds.isEmpty()) {
+      return versions;
+    }
+    jdbc.sql(
+            "SELECT DISTINCT job_id, model_version FROM segments WHERE job_id IN (:ids) AND"
+                + " model_version IS NOT NULL ORDER BY job_id, model_version")
+        .param("ids", jobIds)
+        .query(
+            rs -> {
+              versions
+                  .computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                  .add(rs.getString(2));
+            });
+    return versions;
+  }
+
+  /** The job's segments in input order. */
+  public List<SegmentResult> segments(String jobId) {
+    return jdbc.sql(
+            "SELECT idx, status, translation, error, model_version FROM segments WHERE job_id ="
+                + " :id ORDER BY idx")
+        .param("id", jobId)
+        .query(
+            (rs, row) ->
+                new SegmentResult(
+                    rs.getInt("idx"),
+                    SegmentStatus.valueOf(rs.getString("status")),
+                    rs.getString("translation"),
+                    rs.getString("error"),
+                    rs.getString("model_version")))
+        .list();
+  }
+
+  /** Just the job's status, for waiting. */
+  public Optional<JobStatus> status(String jobId) {
+    return jdbc.sql("SELECT status FROM jobs WHERE id = :id")
+        .param("id", jobId)
+        .query((rs, row) -> JobStatus.valueOf(rs.getString(1)))
+        .optional();
+  }
+
+  /**
+   * Cancels the job's pending segments and the job itself; the caller holds the job's row lock.
+   *
+   * @return how many segments were cancelled
+   */
+  public int cancel(String jobId) {
+    int cancelled =
+        jdbc.sql(
+                "UPDATE segments SET status = 'CANCELLED' WHERE job_id = :id AND status ="
+                    + " 'PENDING'")
+            .param("id", jobId)
+            .update();
+    jdbc.sql(
+            "UPDATE jobs SET status = 'CANCELLED', cancelled_segments = cancelled_segments +"
+                + " :cancelled, finished_at = UTC_TIMESTAMP(6) WHERE id = :id")
+        .param("cancelled", cancelled)
+        .param("id", jobId)
+        .update();
+    return cancelled;
+  }
+
+  private static List<Integer> indexes(int count) {
+    List<Integer> indexes = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      indexes.add(i);
+    }
+    return indexes;
+  }
+
+  private static Job job(ResultSet rs, int row) throws SQLException {
+    return new Job(
+        rs.getString("id"),
+        JobStatus.valueOf(rs.getString("status")),
+        Lane.valueOf(rs.getString("lane")),
+        rs.getString("source_lang"),
+        rs.getString("target_lang"),
+        rs.getString("model_hint"),
+        rs.getInt("total_segments"),
+        rs.getInt("done_segments"),
+        rs.getInt("failed_segments"),
+        rs.getInt("cancelled_segments"),
+        List.of(),
+        instant(rs, "created_at"),
+        instant(rs, "started_at"),
+        instant(rs, "finished_at"),
+        rs.getString("request_hash"));
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+    return value == null ? null : value.toInstant(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,104 @@
+package dev.translation.submit.security;
+
+import dev.translation.submit.persistence.ApiKeyRepository;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates and resolves API keys. A key is {@value #PREFIX} plus 32 random bytes in unpadded
+ * base64url; the database holds only its SHA-256 (lower-case hex), so a leaked table leaks no key.
+ */
+@Service
+public class ApiKeyService {
+
+  /** Prefix of every key, so a leaked one is recognisable to secret scanners and people. */
+  public static final String PREFIX = "tk_";
+
+  private static final int RANDOM_BYTES = 32;
+  private static final int MAX_NAME_LENGTH = 100;
+
+  private final ApiKeyRepository repository;
+  private final SecureRandom random = new SecureRandom();
+
+  public ApiKeyService(ApiKeyRepository repository) {
+    this.repository = repository;
+  }
+
+  /**
+   * Creates a key with the configured default limits.
+   *
+   * @param name a label for the key (who uses it), 1-100 characters
+   */
+  public IssuedApiKey create(String name) {
+    String label = requireName(name);
+    String secret = newSecret();
+    long id = repository.insert(label, hash(secret));
+    return new IssuedApiKey(id, label, secret);
+  }
+
+  /**
+   * Creates the first key when there is none yet, atomically with the emptiness check.
+   *
+   * @return the new key, or empty when the table already had one
+   */
+  public Optional<IssuedApiKey> createIfNoneExists(String name) {
+    String label = requireName(name);
+    String secret = newSecret();
+    return repository
+        .insertIfTableEmpty(label, hash(secret))
+        .map(id -> new IssuedApiKey(id, label, secret));
+  }
+
+  /** The active (not revoked) key with this secret. */
+  public Optional<ApiKey> authenticate(String secret) {
+    if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
+      return Optional.empty();
+    }
+    return repository.findActiveByHash(hash(secret));
+  }
+
+  /** Revokes a key: it authenticates no further request; its jobs stay. */
+  public boolean revoke(long id) {
+    return repository.revoke(id);
+  }
+
+  String newSecret() {
+    byte[] bytes = new byte[RANDOM_BYTES];
+    random.nextBytes(bytes);
+    return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** SHA-256 of the key in lower-case hex, as stored in {@code api_keys.key_hash}. */
+  public static String hash(String secret) {
+    return sha256Hex(secret);
+  }
+
+  /** SHA-256 of UTF-8 text in lower-case hex. */
+  public static String sha256Hex(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static String requireName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("an API key needs a name, e.g. --create-api-key=my-team");
+    }
+    String trimmed = name.strip();
+    if (trimmed.length() > MAX_NAME_LENGTH) {
+      throw new IllegalArgumentException(
+          "an API key name has at most " + MAX_NAME_LENGTH + " characters");
+    }
+    return trimmed;
+  }
+}

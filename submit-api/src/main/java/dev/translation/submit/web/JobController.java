@@ -1,0 +1,64 @@
+package dev.translation.submit.web;
+
+import dev.translation.submit.jobs.TranslationJobService;
+import dev.translation.submit.security.ApiKey;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A caller's jobs: status, result, cancel, list. Other keys' jobs answer 404. */
+@RestController
+@RequestMapping("/v1/jobs")
+public class JobController {
+
+  private final TranslationJobService jobs;
+
+  public JobController(TranslationJobService jobs) {
+    this.jobs = jobs;
+  }
+
+  static String jobPath(String jobId) {
+    return "/v1/jobs/" + jobId;
+  }
+
+  @Operation(summary = "List your jobs, newest first (size capped at 100)")
+  @GetMapping
+  public JobListResponse list(
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) Integer size,
+      @Parameter(hidden = true) ApiKey caller) {
+    return JobListResponse.of(jobs.list(caller, page, size));
+  }
+
+  @Operation(summary = "A job's status, counts, model versions and timestamps")
+  @GetMapping("/{id}")
+  public JobResponse get(@PathVariable String id, @Parameter(hidden = true) ApiKey caller) {
+    return JobResponse.of(jobs.find(caller, id));
+  }
+
+  @Operation(
+      summary = "A job's translations in input order",
+      description =
+          "Always 200 for an existing job: finished segments carry their translation (or error),"
+              + " the others are pending; 'finished' says whether the job's status is final.")
+  @GetMapping("/{id}/result")
+  public JobResultResponse result(
+      @PathVariable String id, @Parameter(hidden = true) ApiKey caller) {
+    return JobResultResponse.of(jobs.result(caller, id));
+  }
+
+  @Operation(
+      summary = "Cancel a job",
+      description =
+          "Pending segments become cancelled; translated ones keep their result. Cancelling a"
+              + " cancelled job is a no-op (200); cancelling a finished job is 409.")
+  @DeleteMapping("/{id}")
+  public JobResponse cancel(@PathVariable String id, @Parameter(hidden = true) ApiKey caller) {
+    return JobResponse.of(jobs.cancel(caller, id));
+  }
+}

@@ -1,0 +1,82 @@
+package dev.translation.submit.web;
+
+import dev.translation.submit.jobs.Job;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A job's status as the API shows it.
+ *
+ * @param id the job id
+ * @param status queued, running, succeeded, partially_failed, failed or cancelled
+ * @param lane interactive or batch
+ * @param source source language
+ * @param target target language
+ * @param model the requested model, or null
+ * @param counts segment counts
+ * @param modelVersions model versions that produced the translations so far
+ * @param createdAt when the job was accepted
+ * @param startedAt when the first segment finished
+ * @param finishedAt when the job reached a final status
+ * @param links where to poll and fetch the result
+ */
+public record JobResponse(
+    String id,
+    String status,
+    String lane,
+    String source,
+    String target,
+    String model,
+    Counts counts,
+    List<String> modelVersions,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt,
+    Links links) {
+
+  static JobResponse of(Job job) {
+    return new JobResponse(
+        job.id(),
+        wire(job.status()),
+        wire(job.lane()),
+        job.source(),
+        job.target(),
+        job.modelHint(),
+        Counts.of(job),
+        job.modelVersions(),
+        job.createdAt(),
+        job.startedAt(),
+        job.finishedAt(),
+        Links.of(job.id()));
+  }
+
+  static String wire(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Segment counts; {@code done + failed + cancelled + pending = total}.
+   *
+   * @param total segments in the job
+   * @param done translated
+   * @param failed failed for good
+   * @param cancelled cancelled before translation
+   * @param pending still waiting
+   */
+  public record Counts(int total, int done, int failed, int cancelled, int pending) {
+    static Counts of(Job job) {
+      return new Counts(job.total(), job.done(), job.failed(), job.cancelled(), job.pending());
+    }
+  }
+
+  /**
+   * @param self the job's status
+   * @param result its translations
+   */
+  public record Links(String self, String result) {
+    static Links of(String jobId) {
+      return new Links(JobController.jobPath(jobId), JobController.jobPath(jobId) + "/result");
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.translation.submit.web;
+
+import dev.translation.submit.config.ApiProperties;
+import dev.translation.submit.jobs.Submission;
+import dev.translation.submit.jobs.TranslationJobService;
+import dev.translation.submit.security.ApiKey;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Accepts translation jobs. */
+@RestController
+public class TranslationController {
+
+  /** Header with which a client makes a submit safe to retry. */
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  /** Set on a response that answers a retried submit with the earlier job. */
+  public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
+  private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+  private final TranslationJobService jobs;
+  private final ApiProperties properties;
+
+  public TranslationController(TranslationJobService jobs, ApiProperties properties) {
+    this.jobs = jobs;
+    this.properties = properties;
+  }
+
+  @Operation(
+      summary = "Submit texts for translation",
+      description =
+          "Accepts the job once it is durable and answers 202 with its status and a Location to"
+              + " poll. With ?wait=2s the call waits up to that long (capped) and answers 200 with"
+              + " the result when the job finishes in time. Validation errors are 422; malformed"
+              + " JSON or wrong types are 400.")
+  @ApiResponse(
+      responseCode = "202",
+      description = "Accepted; poll the Location",
+      content = @Content(schema = @Schema(implementation = JobResponse.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "Finished within ?wait: the result",
+      content = @Content(schema = @Schema(implementation = JobResultResponse.class)))
+  @ApiResponse(
+      responseCode = "422",
+      description = "Invalid request (empty, too many or too long texts, unsupported pair)",
+      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  @PostMapping("/v1/translations")
+  public ResponseEntity<Object> submit(
+      @RequestBody TranslationRequest body,
+      @Parameter(description = "Makes the submit safe to retry: same key + same body = same job")
+          @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+          String idempotencyKey,
+      @Parameter(description = "Wait up to this long for the result, e.g. 2s, 500ms, PT2S")
+          @RequestParam(name = "wait", required = false)
+          String wait,
+      @Parameter(hidden = true) ApiKey caller) {
+    Duration waitFor = WaitParameter.parse(wait, properties.await().max());
+    Submission submission =
+        jobs.submit(caller, body.toSubmitRequest(), checkIdempotencyKey(idempotencyKey));
+    String jobId = submission.job().id();
+    if (!waitFor.isZero() && jobs.awaitFinished(jobId, waitFor)) {
+      return ResponseEntity.ok()
+          .header(IDEMPOTENT_REPLAYED, Boolean.toString(submission.replayed()))
+          .body(JobResultResponse.of(jobs.result(caller, jobId)));
+    }
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .location(URI.create(JobController.jobPath(jobId)))
+        .header(IDEMPOTENT_REPLAYED, Boolean.toString(submission.replayed()))
+        .body(JobResponse.of(submission.job()));
+  }
+
+  private static String checkIdempotencyKey(String key) {
+    if (key == null) {
+      return null;
+    }
+    if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+      throw new MalformedRequestException(
+          IDEMPOTENCY_KEY
+              + " must be 1 to "
+              + MAX_IDEMPOTENCY_KEY_LENGTH
+              + " characters, e.g. a UUID the client generates once per logical request");
+    }
+    return key;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.translation.submit;
+
+import dev.translation.localstack.DatabaseEndpoint;
+import dev.translation.localstack.SharedFixtures;
+import dev.translation.submit.persistence.ApiKeyRepository;
+import dev.translation.submit.security.ApiKeyService;
+import dev.translation.submit.security.IssuedApiKey;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests that share one application context on the shared Kafka and MariaDB
+ * (SharedFixtures): one context start for all of them. Tests never assume empty tables; each
+ * creates its own API keys.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"translation.api.relay.interval=50ms"})
+public abstract class ApiIntegrationTest {
+
+  @DynamicPropertySource
+  static void sharedInfrastructure(DynamicPropertyRegistry registry) {
+    DatabaseEndpoint database = SharedFixtures.database().createDatabase("submit_api_it");
+    registry.add("spring.datasource.url", database::jdbcUrl);
+    registry.add("spring.datasource.username", database::username);
+    registry.add("spring.datasource.password", database::password);
+    registry.add("spring.kafka.bootstrap-servers", () -> SharedFixtures.kafka().bootstrapServers());
+  }
+
+  @LocalServerPort protected int port;
+  @Autowired protected ApiKeyService apiKeys;
+  @Autowired protected ApiKeyRepository apiKeyRepository;
+  @Autowired protected JdbcClient jdbc;
+
+  /** A client with a fresh API key of its own. */
+  protected TestClient newClient() {
+    return client(newKey());
+  }
+
+  protected IssuedApiKey newKey() {
+    return apiKeys.create("it-" + UUID.randomUUID());
+  }
+
+  protected TestClient client(IssuedApiKey key) {
+    return new TestClient(port, key.secret());
+  }
+
+  protected TestClient anonymousClient() {
+    return new TestClient(port, null);
+  }
+
+  protected static List<String> texts(int count) {
+    return IntStream.range(0, count).mapToObj(i -> "Satz Nummer " + i + ".").toList();
+  }
+
+  /** Plays the worker: one segment translated, counters and status kept as a worker would. */
+  protected void translateSegment(String jobId, int index, String translation, String model) {
+    jdbc.sql(
+            "UPDATE segments SET status = 'DONE', translation = ?, model_version = ? WHERE job_id ="
+                + " ? AND idx = ? AND status = 'PENDING'")
+        .params(translation, model, jobId, index)
+        .update();
+    jdbc.sql(
+            "UPDATE jobs SET done_segments = done_segments + 1, status = 'RUNNING', started_at ="
+                + " COALESCE(started_at, UTC_TIMESTAMP(6)) WHERE id = ?")
+        .params(jobId)
+        .update();
+  }
+
+  /** Plays the worker: one segment failed for good. */
+  protected void failSegment(String jobId, int index, String error) {
+    jdbc.sql(
+            "UPDATE segments SET status = 'FAILED', error = ? WHERE job_id = ? AND idx = ? AND"
+                + " status = 'PENDING'")
+        .params(error, jobId, index)
+        .update();
+    jdbc.sql("UPDATE jobs SET failed_segments = failed_segments + 1 WHERE id = ?")
+        .params(jobId)
+        .update();
+  }
+
+  /** Plays the worker: the job is complete with this status. */
+  protected void finishJob(String jobId, String status) {
+    jdbc.sql("UPDATE jobs SET status = ?, finished_at = UTC_TIMESTAMP(6) WHERE id = ?")
+        .params(status, jobId)
+        .update();
+  }
+
+  protected String segmentStatus(String jobId, int index) {
+    return jdbc.sql("SELECT status FROM segments WHERE job_id = ? AND idx = ?")
+        .params(jobId, index)
+        .query(String.class)
+        .single();
+  }
+}
