@@ -74,12 +74,12 @@ public final class LocalPipeline implements AutoCloseable {
     startKafka();
     api = apiProcess().start();
     api.awaitReady(Duration.ofMinutes(2));
+    // One after the other: the first worker unpacks libtorch into the shared cache, which the
+    // second then reuses instead of racing it.
     for (int i = 0; i < LANES.size(); i++) {
       AppProcess worker = workerProcess(LANES.get(i), settings.workerPorts().get(i));
       workers.add(worker.start());
-    }
-    for (AppProcess worker : workers) {
-      worker.awaitReady(Duration.ofMinutes(3));
+      worker.awaitReady(Duration.ofMinutes(5));
     }
     return this;
   }

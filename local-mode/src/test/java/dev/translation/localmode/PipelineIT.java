@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole pipeline as a user runs it: real MariaDB and Kafka, the submit API and both workers
- * as separate processes from their jars, and the starter model.
+ * The whole pipeline as a user runs it: real MariaDB and Kafka, the submit API and both workers as
+ * separate processes from their jars, and the starter model.
  */
 class PipelineIT {
 
@@ -46,7 +46,9 @@ class PipelineIT {
     Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
     data = Files.createTempDirectory("pipeline-it");
     Path model =
-        Path.of(System.getProperty("starter.bundle", root.resolve("models/de-en-starter/1").toString()));
+        Path.of(
+            System.getProperty(
+                "starter.bundle", root.resolve("models/de-en-starter/1").toString()));
     pipeline =
         new LocalPipeline(
                 new LocalPipeline.Settings(

@@ -414,7 +414,7 @@ public final class LocalKafka implements AutoCloseable {
     private String maxHeap = "512m";
     private Duration startupTimeout = Duration.ofSeconds(90);
     private Duration stopTimeout = Duration.ofSeconds(30);
-    private String classpath = System.getProperty("java.class.path");
+    private String classpath = absoluteClasspath(System.getProperty("java.class.path"));
     private final Map<String, String> brokerProperties = new LinkedHashMap<>();
     private final List<String> jvmArguments = new ArrayList<>();
 
@@ -479,6 +479,14 @@ public final class LocalKafka implements AutoCloseable {
     /** A broker with this configuration, not yet started. */
     public LocalKafka build() {
       return new LocalKafka(this);
+    }
+
+    /** The broker runs in its own working directory, so relative class path entries must go. */
+    private static String absoluteClasspath(String classpath) {
+      return java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator))
+          .filter(entry -> !entry.isBlank())
+          .map(entry -> java.nio.file.Path.of(entry).toAbsolutePath().toString())
+          .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static int requirePort(int port) {

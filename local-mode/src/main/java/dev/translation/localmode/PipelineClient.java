@@ -13,42 +13,45 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A small HTTP client of the submit API, as a user's program would talk to it. */
-final class PipelineClient {
+public final class PipelineClient {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
   private final String apiKey;
 
-  PipelineClient(URI base, String apiKey) {
+  public PipelineClient(URI base, String apiKey) {
     this.base = base;
     this.apiKey = apiKey;
   }
 
-  record Reply(int status, JsonNode body) {}
+  public record Reply(int status, JsonNode body) {}
 
-  Reply submit(List<String> texts, String query) throws IOException, InterruptedException {
-    String body =
-        JSON.writeValueAsString(Map.of("texts", texts, "source", "de", "target", "en"));
+  public Reply submit(List<String> texts, String query) throws IOException, InterruptedException {
+    String body = JSON.writeValueAsString(Map.of("texts", texts, "source", "de", "target", "en"));
     return send(
         HttpRequest.newBuilder(base.resolve("/v1/translations" + query))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  Reply job(String id) throws IOException, InterruptedException {
+  public Reply job(String id) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(base.resolve("/v1/jobs/" + id)).GET());
   }
 
-  Reply result(String id) throws IOException, InterruptedException {
+  public Reply result(String id) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(base.resolve("/v1/jobs/" + id + "/result")).GET());
   }
 
   private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(
-            request.header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(30)).build(),
+            request
+                .header("Authorization", "Bearer " + apiKey)
+                .timeout(Duration.ofSeconds(30))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
     return new Reply(response.statusCode(), body);

@@ -1,0 +1,196 @@
+package dev.translation.localmode;
+
+import dev.translation.engine.corpus.SentencePair;
+import dev.translation.engine.corpus.TsvCorpusReader;
+import dev.translation.engine.inference.DecodeOptions;
+import dev.translation.engine.inference.EngineOptions;
+import dev.translation.engine.inference.TranslationEngine;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/benchmark-pipeline}: end-to-end throughput of a large job through API, Kafka, worker
+ * and MySQL as a ratio of the engine's own throughput on the same sentences in the same run;
+ * latency of single-sentence jobs; and the plumbing's own ceiling with the model replaced by an
+ * identity translation (a benchmark-only worker switch).
+ */
+@Command(
+    name = "benchmark-pipeline",
+    mixinStandardHelpOptions = true,
+    description = "Measures the pipeline against the engine alone, on this machine.")
+public final class PipelineBenchmark implements Callable<Integer> {
+
+  private static final Set<String> TERMINAL =
+      Set.of("succeeded", "partially_failed", "failed", "cancelled");
+
+  @Option(names = "--repository", defaultValue = ".")
+  Path repository;
+
+  @Option(names = "--model", defaultValue = "models/de-en-starter/1")
+  Path model;
+
+  @Option(names = "--sentences", defaultValue = "test-sets/ding-sentences-test.tsv")
+  Path sentences;
+
+  @Option(
+      names = "--segments",
+      defaultValue = "10000",
+      description = "Segments in the big job (default: ${DEFAULT-VALUE})")
+  int segments;
+
+  @Option(names = "--latency-requests", defaultValue = "200")
+  int latencyRequests;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new PipelineBenchmark()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    List<String> texts = texts();
+    System.out.printf(
+        Locale.ROOT,
+        "%d segments (distinct) from %s; %d cores%n",
+        texts.size(),
+        sentences,
+        Runtime.getRuntime().availableProcessors());
+
+    double engineRate = engineRate(texts);
+    System.out.printf(
+        Locale.ROOT, "engine alone (greedy, batches of 64): %.1f segments/s%n", engineRate);
+
+    Result model = runPipeline(texts, false);
+    System.out.printf(
+        Locale.ROOT,
+        "pipeline (API -> Kafka -> worker -> MySQL): %.1f segments/s = %.2f x the engine%n",
+        model.segmentsPerSecond(),
+        model.segmentsPerSecond() / engineRate);
+    System.out.printf(
+        Locale.ROOT,
+        "single-sentence jobs (submit with ?wait), %d sequential requests: p50 %.0f ms, p95 %.0f"
+            + " ms, p99 %.0f ms%n",
+        latencyRequests,
+        model.p50(),
+        model.p95(),
+        model.p99());
+
+    Result identity = runPipeline(texts, true);
+    System.out.printf(
+        Locale.ROOT,
+        "pipeline with identity translation (plumbing ceiling): %.1f segments/s; single-sentence"
+            + " p50 %.0f ms, p95 %.0f ms, p99 %.0f ms%n",
+        identity.segmentsPerSecond(),
+        identity.p50(),
+        identity.p95(),
+        identity.p99());
+    return 0;
+  }
+
+  private List<String> texts() throws Exception {
+    List<String> base = new ArrayList<>();
+    for (SentencePair pair : TsvCorpusReader.read(sentences)) {
+      base.add(pair.source());
+    }
+    // Distinct texts, so the translation memory cannot serve repeats and every segment is decoded.
+    List<String> texts = new ArrayList<>(segments);
+    for (int i = 0; i < segments; i++) {
+      String sentence = base.get(i % base.size());
+      texts.add(i < base.size() ? sentence : sentence + " (" + (i / base.size()) + ")");
+    }
+    return texts;
+  }
+
+  private double engineRate(List<String> texts) {
+    try (TranslationEngine engine = TranslationEngine.open(model, EngineOptions.defaults())) {
+      engine.translate(texts.subList(0, 64), DecodeOptions.greedy());
+      long start = System.nanoTime();
+      for (int from = 0; from < texts.size(); from += 64) {
+        engine.translate(
+            texts.subList(from, Math.min(texts.size(), from + 64)), DecodeOptions.greedy());
+      }
+      return texts.size() / ((System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  private record Result(double segmentsPerSecond, double p50, double p95, double p99) {}
+
+  private Result runPipeline(List<String> texts, boolean identity) throws Exception {
+    Path data = Files.createTempDirectory("pipeline-benchmark");
+    Map<String, String> environment =
+        identity
+            ? Map.of(
+                "TRANSLATION_WORKER_IDENTITY_TRANSLATION", "true",
+                "TRANSLATION_API_LIMITS_REQUESTSPERMINUTE", "1000000")
+            : Map.of("TRANSLATION_API_LIMITS_REQUESTSPERMINUTE", "1000000");
+    try (LocalPipeline pipeline =
+        new LocalPipeline(
+                new LocalPipeline.Settings(
+                    data,
+                    repository.toAbsolutePath(),
+                    model.toAbsolutePath(),
+                    freePort(),
+                    List.of(freePort(), freePort()),
+                    null,
+                    null,
+                    environment))
+            .start()) {
+      PipelineClient client = new PipelineClient(pipeline.apiUrl(), pipeline.apiKey());
+      client.submit(List.of("Guten Morgen."), "?wait=10s"); // warm-up of both lanes' paths
+
+      long start = System.nanoTime();
+      List<String> jobs = new ArrayList<>();
+      for (int from = 0; from < texts.size(); from += 1000) {
+        PipelineClient.Reply reply =
+            client.submit(texts.subList(from, Math.min(texts.size(), from + 1000)), "");
+        if (reply.status() != 202) {
+          throw new IllegalStateException(
+              "submit answered " + reply.status() + ": " + reply.body());
+        }
+        jobs.add(reply.body().get("id").asString());
+      }
+      for (String job : jobs) {
+        while (!TERMINAL.contains(client.job(job).body().get("status").asString())) {
+          Thread.sleep(100);
+        }
+      }
+      double rate = texts.size() / ((System.nanoTime() - start) / 1e9);
+
+      double[] latencies = new double[latencyRequests];
+      for (int i = 0; i < latencyRequests; i++) {
+        String sentence = texts.get(i) + " [" + (identity ? "i" : "m") + i + "]";
+        long sent = System.nanoTime();
+        PipelineClient.Reply reply = client.submit(List.of(sentence), "?wait=10s");
+        latencies[i] = (System.nanoTime() - sent) / 1e6;
+        if (reply.status() != 200) {
+          throw new IllegalStateException(
+              "a single sentence did not finish within 10 s: " + reply.body());
+        }
+      }
+      Arrays.sort(latencies);
+      return new Result(
+          rate, percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99));
+    }
+  }
+
+  private static double percentile(double[] sorted, int percent) {
+    int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package dev.translation.worker.config;
+
+import dev.translation.contracts.Lane;
+import dev.translation.engine.inference.DecodeOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Everything a worker can be told, under {@code translation.worker}. Defaults live in {@code
+ * application.yml}.
+ *
+ * @param lane which lane this process serves ({@code interactive} or {@code batch})
+ * @param modelBundle the model bundle directory; a relative path not found under the working
+ *     directory is looked up in its parents (so a run from a module directory finds the repo's
+ *     {@code models/})
+ * @param consumer the Kafka consumer side
+ * @param batching how segments are grouped into model calls
+ * @param decoding how the engine searches
+ * @param retry backoff for transient faults before a record is dead-lettered
+ * @param topics topic creation at startup
+ */
+@ConfigurationProperties("translation.worker")
+public record WorkerProperties(
+    Lane lane,
+    Path modelBundle,
+    Consumer consumer,
+    Batching batching,
+    Decoding decoding,
+    Retry retry,
+    Topics topics) {
+
+  public WorkerProperties {
+    Objects.requireNonNull(lane, "translation.worker.lane (interactive or batch)");
+    Objects.requireNonNull(modelBundle, "translation.worker.model-bundle");
+    Objects.requireNonNull(consumer, "translation.worker.consumer");
+    Objects.requireNonNull(batching, "translation.worker.batching");
+    Objects.requireNonNull(decoding, "translation.worker.decoding");
+    Objects.requireNonNull(retry, "translation.worker.retry");
+    Objects.requireNonNull(topics, "translation.worker.topics");
+  }
+
+  /** The consumer group of this lane's workers, e.g. {@code worker-interactive}. */
+  public String consumerGroup() {
+    return "worker-" + lane.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The consumer group that reads this lane's dead-letter topic. */
+  public String deadLetterConsumerGroup() {
+    return consumerGroup() + "-dlt";
+  }
+
+  /**
+   * The bundle directory: {@link #modelBundle()} as given when absolute or present, else the first
+   * parent of the working directory that has it, else as given (so the error names it).
+   */
+  public Path resolvedModelBundle() {
+    if (modelBundle.isAbsolute() || Files.isDirectory(modelBundle)) {
+      return modelBundle.toAbsolutePath();
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve(modelBundle);
+      if (Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    return modelBundle.toAbsolutePath();
+  }
+
+  /**
+   * @param concurrency consumer threads per process (scale out with processes, not threads: the
+   *     engine already uses every core)
+   * @param shutdownTimeout how long stopping waits for the in-flight poll to finish and commit;
+   *     keep it below {@code spring.lifecycle.timeout-per-shutdown-phase}
+   */
+  public record Consumer(int concurrency, Duration shutdownTimeout) {
+    public Consumer {
+      if (concurrency < 1) {
+        throw new IllegalArgumentException("translation.worker.consumer.concurrency must be >= 1");
+      }
+      Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+    }
+  }
+
+  /**
+   * @param maxSegments most segments collected from the records of a poll into one model call (a
+   *     single larger message is still translated in one call)
+   */
+  public record Batching(int maxSegments) {
+    public Batching {
+      if (maxSegments < 1) {
+        throw new IllegalArgumentException("translation.worker.batching.max-segments must be >= 1");
+      }
+    }
+  }
+
+  /**
+   * @param beamSize 1 for greedy decoding (fastest), more for beam search
+   * @param lengthPenalty beam search's length normalisation exponent
+   */
+  public record Decoding(int beamSize, double lengthPenalty) {
+    public DecodeOptions options() {
+      return new DecodeOptions(beamSize, lengthPenalty);
+    }
+  }
+
+  /**
+   * @param maxRetries retries of a record after a transient fault before it is dead-lettered
+   * @param initialInterval first backoff
+   * @param multiplier backoff growth
+   * @param maxInterval longest backoff
+   */
+  public record Retry(
+      int maxRetries, Duration initialInterval, double multiplier, Duration maxInterval) {}
+
+  /**
+   * @param create whether to create missing pipeline topics at startup
+   * @param replicationFactor replicas per partition of created topics (1 locally, 3 on the cluster)
+   */
+  public record Topics(boolean create, short replicationFactor) {}
+}

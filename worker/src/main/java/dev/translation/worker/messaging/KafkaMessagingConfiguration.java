@@ -1,0 +1,214 @@
+package dev.translation.worker.messaging;
+
+import dev.translation.contracts.TopicSpec;
+import dev.translation.contracts.Topics;
+import dev.translation.contracts.TranslationBatchMessage;
+import dev.translation.engine.InvalidInputException;
+import dev.translation.worker.config.WorkerProperties;
+import dev.translation.worker.inference.TranslationMetrics;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Kafka wiring: the lane's batch listener container (retry with backoff, then the lane's
+ * dead-letter topic; poison and unsupported records go there at once), the dead-letter listener's
+ * container, and the pipeline's topics.
+ *
+ * <p>Shutdown: on SIGTERM the containers stop polling, the in-flight poll is finished and stored,
+ * its offsets are committed (AckMode BATCH), and the consumer is closed, which sends LeaveGroup so
+ * the partitions move to the remaining workers at once instead of after the session timeout. {@code
+ * translation.worker.consumer.shutdown-timeout} bounds the wait for the in-flight poll and must
+ * stay below {@code spring.lifecycle.timeout-per-shutdown-phase} (and that below the pod's {@code
+ * terminationGracePeriodSeconds}). Work not finished by then is not lost: its offsets were not
+ * committed, so the next owner of the partition redelivers it.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaMessagingConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(KafkaMessagingConfiguration.class);
+
+  @Bean
+  DefaultKafkaConsumerFactory<String, TranslationBatchMessage> translationConsumerFactory(
+      KafkaProperties kafka, ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers) {
+    // A record that is not a valid message becomes a null value plus a header, instead of an
+    // exception in poll() that would stop the partition.
+    DefaultKafkaConsumerFactory<String, TranslationBatchMessage> factory =
+        new DefaultKafkaConsumerFactory<>(
+            kafka.buildConsumerProperties(),
+            new StringDeserializer(),
+            new ErrorHandlingDeserializer<>(new TranslationBatchMessageJson.MessageDeserializer()));
+    // Boot's customizers bind the consumer's own metrics (records-lag etc.) to Micrometer.
+    customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+    return factory;
+  }
+
+  @Bean
+  KafkaTemplate<String, Object> deadLetterTemplate(
+      KafkaProperties kafka, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
+    // A dead letter is either the original bytes (poison record) or a message that deserialised.
+    Serializer<Object> values =
+        new DelegatingByTypeSerializer(
+            Map.of(
+                byte[].class,
+                new ByteArraySerializer(),
+                TranslationBatchMessage.class,
+                new TranslationBatchMessageJson.MessageSerializer()));
+    DefaultKafkaProducerFactory<String, Object> factory =
+        new DefaultKafkaProducerFactory<>(
+            kafka.buildProducerProperties(), new StringSerializer(), values);
+    customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+    return new KafkaTemplate<>(factory);
+  }
+
+  @Bean
+  DefaultErrorHandler translationErrorHandler(
+      KafkaTemplate<String, Object> deadLetterTemplate,
+      WorkerProperties properties,
+      TranslationMetrics metrics) {
+    // <topic>.DLT (Topics' names), same partition: each lane's dead-letter topic has as many
+    // partitions as the lane. Named explicitly because spring-kafka 4's default suffix is "-dlt".
+    DeadLetterPublishingRecoverer deadLetters =
+        new DeadLetterPublishingRecoverer(
+            deadLetterTemplate,
+            (record, exception) ->
+                new TopicPartition(Topics.deadLetterTopicOf(record.topic()), record.partition()));
+    ConsumerAwareRecordRecoverer countingRecoverer =
+        (record, consumer, exception) -> {
+          // The headers then name the real failure, not the container's wrappers around it.
+          Exception failure = unwrap(exception);
+          deadLetters.accept(record, consumer, failure);
+          metrics.deadLettered(failure);
+          log.warn(
+              "Dead-lettered {}-{}@{} (key {}): {}",
+              record.topic(),
+              record.partition(),
+              record.offset(),
+              record.key(),
+              failure.getMessage());
+        };
+    WorkerProperties.Retry retry = properties.retry();
+    ExponentialBackOffWithMaxRetries backOff =
+        new ExponentialBackOffWithMaxRetries(retry.maxRetries());
+    backOff.setInitialInterval(retry.initialInterval().toMillis());
+    backOff.setMultiplier(retry.multiplier());
+    backOff.setMaxInterval(retry.maxInterval().toMillis());
+    DefaultErrorHandler handler = new DefaultErrorHandler(countingRecoverer, backOff);
+    // After a failure mid-poll the handler re-seeks the rest of the poll by throwing; that is
+    // routine, not an error worth paging anyone for.
+    handler.setLogLevel(KafkaException.Level.WARN);
+    // DeserializationException is not retryable by default already.
+    handler.addNotRetryableExceptions(
+        UnsupportedMessageException.class, InvalidInputException.class);
+    return handler;
+  }
+
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, TranslationBatchMessage>
+      translationListenerContainerFactory(
+          DefaultKafkaConsumerFactory<String, TranslationBatchMessage> translationConsumerFactory,
+          DefaultErrorHandler translationErrorHandler,
+          WorkerProperties properties) {
+    ConcurrentKafkaListenerContainerFactory<String, TranslationBatchMessage> factory =
+        new ConcurrentKafkaListenerContainerFactory<>();
+    factory.setConsumerFactory(translationConsumerFactory);
+    factory.setBatchListener(true);
+    factory.setConcurrency(properties.consumer().concurrency());
+    factory.setCommonErrorHandler(translationErrorHandler);
+    factory.getContainerProperties().setAckMode(AckMode.BATCH);
+    factory
+        .getContainerProperties()
+        .setShutdownTimeout(properties.consumer().shutdownTimeout().toMillis());
+    return factory;
+  }
+
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, byte[]> deadLetterListenerContainerFactory(
+      KafkaProperties kafka,
+      ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers,
+      WorkerProperties properties) {
+    // Raw bytes: a dead letter may be exactly the bytes that could not be read the first time.
+    DefaultKafkaConsumerFactory<String, byte[]> consumers =
+        new DefaultKafkaConsumerFactory<>(
+            kafka.buildConsumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
+    customizers.orderedStream().forEach(customizer -> customizer.customize(consumers));
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> factory =
+        new ConcurrentKafkaListenerContainerFactory<>();
+    factory.setConsumerFactory(consumers);
+    factory.getContainerProperties().setAckMode(AckMode.RECORD);
+    factory
+        .getContainerProperties()
+        .setShutdownTimeout(properties.consumer().shutdownTimeout().toMillis());
+    // Only database faults fail here: keep retrying (capped backoff) rather than lose the mark.
+    WorkerProperties.Retry retry = properties.retry();
+    ExponentialBackOff backOff =
+        new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+    backOff.setMaxInterval(retry.maxInterval().toMillis());
+    factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+    return factory;
+  }
+
+  @Bean
+  @ConditionalOnProperty(
+      name = "translation.worker.topics.create",
+      havingValue = "true",
+      matchIfMissing = true)
+  KafkaAdmin.NewTopics pipelineTopics(WorkerProperties properties) {
+    NewTopic[] topics =
+        Topics.ALL.stream()
+            .map(spec -> newTopic(spec, properties.topics().replicationFactor()))
+            .toArray(NewTopic[]::new);
+    return new KafkaAdmin.NewTopics(topics);
+  }
+
+  private static NewTopic newTopic(TopicSpec spec, short replicationFactor) {
+    TopicBuilder builder =
+        TopicBuilder.name(spec.name()).partitions(spec.partitions()).replicas(replicationFactor);
+    if (spec.compacted()) {
+      builder.compact();
+    }
+    return builder.build();
+  }
+
+  /** The failure inside the listener container's and batch listener's wrappers. */
+  static Exception unwrap(Exception exception) {
+    Exception failure = exception;
+    while ((failure instanceof ListenerExecutionFailedException
+            || failure instanceof BatchListenerFailedException)
+        && failure.getCause() instanceof Exception cause) {
+      failure = cause;
+    }
+    return failure;
+  }
+}

@@ -1,0 +1,153 @@
+package dev.translation.worker.messaging;
+
+import dev.translation.contracts.TranslationBatchMessage;
+import dev.translation.worker.config.WorkerProperties;
+import dev.translation.worker.inference.MicroBatchTranslator;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes the lane's topic in batches (one poll at a time) and hands the messages to the {@link
+ * MicroBatchTranslator} in micro-batches of at most {@code
+ * translation.worker.batching.max-segments} segments. Offsets are committed by the container after
+ * the whole poll is stored (AckMode BATCH).
+ *
+ * <p>A failure is reported as a {@link BatchListenerFailedException} naming the first record not
+ * stored, so the error handler commits everything before it and retries (or dead-letters) from
+ * there: a poison record or an unsupported message at index {@code i} is reported after the records
+ * before it are stored; a failed micro-batch names its first record.
+ */
+@Component
+public class TranslationBatchListener {
+
+  private static final LogAccessor KAFKA_LOG =
+      new LogAccessor(LogFactory.getLog(TranslationBatchListener.class));
+
+  private final MicroBatchTranslator translator;
+  private final WorkerProperties properties;
+  private final int maxSegments;
+
+  public TranslationBatchListener(MicroBatchTranslator translator, WorkerProperties properties) {
+    this.translator = translator;
+    this.properties = properties;
+    this.maxSegments = properties.batching().maxSegments();
+  }
+
+  /** The lane's topic (read by the {@code @KafkaListener} expression). */
+  public String getTopic() {
+    return properties.lane().topic();
+  }
+
+  /** The lane's consumer group (read by the {@code @KafkaListener} expression). */
+  public String getGroupId() {
+    return properties.consumerGroup();
+  }
+
+  @KafkaListener(
+      id = "translation-worker",
+      topics = "#{__listener.topic}",
+      groupId = "#{__listener.groupId}",
+      containerFactory = "translationListenerContainerFactory")
+  public void onBatch(List<ConsumerRecord<String, TranslationBatchMessage>> records) {
+    List<TranslationBatchMessage> chunk = new ArrayList<>();
+    int chunkStart = 0;
+    int chunkSegments = 0;
+    for (int i = 0; i < records.size(); i++) {
+      ConsumerRecord<String, TranslationBatchMessage> record = records.get(i);
+      TranslationBatchMessage message;
+      try {
+        message = accept(record);
+      } catch (RuntimeException unusable) {
+        store(chunk, chunkStart, records);
+        throw new BatchListenerFailedException(
+            "Record "
+                + record.topic()
+                + "-"
+                + record.partition()
+                + "@"
+                + record.offset()
+                + " cannot be processed: "
+                + unusable.getMessage(),
+            unusable,
+            i);
+      }
+      if (!chunk.isEmpty() && chunkSegments + message.segments().size() > maxSegments) {
+        store(chunk, chunkStart, records);
+        chunk.clear();
+        chunkStart = i;
+        chunkSegments = 0;
+      }
+      chunk.add(message);
+      chunkSegments += message.segments().size();
+    }
+    store(chunk, chunkStart, records);
+  }
+
+  /** The record's message, or why this worker can never process it. */
+  private TranslationBatchMessage accept(ConsumerRecord<String, TranslationBatchMessage> record) {
+    TranslationBatchMessage message = record.value();
+    if (message == null) {
+      DeserializationException poison =
+          SerializationUtils.getExceptionFromHeader(
+              record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, KAFKA_LOG);
+      if (poison != null) {
+        throw poison;
+      }
+      throw new UnsupportedMessageException("record has no value");
+    }
+    if (message.schemaVersion() > TranslationBatchMessage.SCHEMA_VERSION) {
+      throw new UnsupportedMessageException(
+          "schema version "
+              + message.schemaVersion()
+              + " is newer than this worker understands ("
+              + TranslationBatchMessage.SCHEMA_VERSION
+              + ")");
+    }
+    if (!message.languages().equals(translator.languagePair())) {
+      throw new UnsupportedMessageException(
+          "language pair "
+              + message.languages()
+              + " is not translated by model "
+              + translator.modelVersion()
+              + " (it translates "
+              + translator.languagePair()
+              + ")");
+    }
+    return message;
+  }
+
+  private void store(
+      List<TranslationBatchMessage> chunk,
+      int chunkStart,
+      List<ConsumerRecord<String, TranslationBatchMessage>> records) {
+    if (chunk.isEmpty()) {
+      return;
+    }
+    try {
+      translator.translate(chunk);
+    } catch (RuntimeException failed) {
+      ConsumerRecord<?, ?> first = records.get(chunkStart);
+      throw new BatchListenerFailedException(
+          "Micro-batch of "
+              + chunk.size()
+              + " messages starting at "
+              + first.topic()
+              + "-"
+              + first.partition()
+              + "@"
+              + first.offset()
+              + " failed: "
+              + failed.getMessage(),
+          failed,
+          chunkStart);
+    }
+  }
+}

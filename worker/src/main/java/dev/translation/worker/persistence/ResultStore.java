@@ -1,0 +1,119 @@
+package dev.translation.worker.persistence;
+
+import dev.translation.contracts.JobStatus;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes a micro-batch's results in one transaction: segment rows, translation memory, and the
+ * recounted counters and status of every job involved. Offsets are committed only after this
+ * returns, so a crash before the commit redelivers work that the conditional writes then skip.
+ */
+@Component
+public class ResultStore {
+
+  private static final Logger log = LoggerFactory.getLogger(ResultStore.class);
+
+  private final TransactionTemplate transactions;
+  private final JobRepository jobs;
+  private final SegmentRepository segments;
+  private final TranslationMemoryRepository memory;
+
+  public ResultStore(
+      PlatformTransactionManager transactionManager,
+      JobRepository jobs,
+      SegmentRepository segments,
+      TranslationMemoryRepository memory) {
+    this.transactions = new TransactionTemplate(transactionManager);
+    // READ COMMITTED: the recount after locking a job must see segment writes other transactions
+    // committed after this one began (REPEATABLE READ would count from a stale snapshot).
+    this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    this.jobs = jobs;
+    this.segments = segments;
+    this.memory = memory;
+  }
+
+  /** Rows changed by a write. */
+  public record Written(int done, int failed) {}
+
+  /**
+   * Stores results and memory entries, then recomputes each job touched.
+   *
+   * @param results translated and failed segments
+   * @param newEntries memory entries produced by the model in this batch
+   * @param hits existing memory entries that served segments in this batch
+   */
+  public Written save(
+      List<SegmentResult> results, List<MemoryEntry> newEntries, List<MemoryEntry> hits) {
+    return transactions.execute(
+        status -> {
+          Map<String, JobStatus> locked =
+              lockJobs(results.stream().map(SegmentResult::jobId).toList());
+          List<SegmentResult.Done> done = new ArrayList<>();
+          List<SegmentResult.Failed> failed = new ArrayList<>();
+          for (SegmentResult result : results) {
+            if (!locked.containsKey(result.jobId())) {
+              continue;
+            }
+            switch (result) {
+              case SegmentResult.Done d -> done.add(d);
+              case SegmentResult.Failed f -> failed.add(f);
+            }
+          }
+          int doneRows = segments.markDone(done);
+          int failedRows = segments.markFailed(failed);
+          memory.insert(newEntries);
+          memory.countHits(hits);
+          locked.forEach(jobs::recompute);
+          return new Written(doneRows, failedRows);
+        });
+  }
+
+  /**
+   * Marks the still-PENDING segments among {@code indexes} FAILED with {@code error} and recomputes
+   * the job: what the dead-letter listener does with a message that could not be processed.
+   *
+   * @return rows marked FAILED (0 when all were already finished, or the job is gone)
+   */
+  public int failPending(String jobId, Collection<Integer> indexes, String error) {
+    return transactions.execute(
+        status -> {
+          Optional<JobStatus> current = jobs.lock(jobId);
+          if (current.isEmpty()) {
+            log.warn("Job {} no longer exists; nothing to mark failed", jobId);
+            return 0;
+          }
+          List<SegmentResult.Failed> failed =
+              new TreeSet<>(indexes)
+                  .stream().map(index -> new SegmentResult.Failed(jobId, index, error)).toList();
+          int rows = segments.markFailed(failed);
+          jobs.recompute(jobId, current.get());
+          return rows;
+        });
+  }
+
+  /** Locks jobs in id order (so two writers never wait on each other in a cycle). */
+  private Map<String, JobStatus> lockJobs(Collection<String> jobIds) {
+    Map<String, JobStatus> locked = new TreeMap<>();
+    for (String jobId : new TreeSet<>(jobIds)) {
+      Optional<JobStatus> current = jobs.lock(jobId);
+      if (current.isPresent()) {
+        locked.put(jobId, current.get());
+      } else {
+        log.warn("Job {} no longer exists; dropping its results", jobId);
+      }
+    }
+    return locked;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.translation.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.translation.contracts.JobStatus;
+import dev.translation.contracts.LanguagePair;
+import dev.translation.contracts.MetricNames;
+import dev.translation.contracts.TranslationBatchMessage;
+import dev.translation.contracts.TranslationBatchMessage.Segment;
+import dev.translation.worker.inference.TranslationMetrics;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Records the worker can never process go to the lane's dead-letter topic, visibly. */
+class DeadLetterIT extends WorkerIntegrationTest {
+
+  @Test
+  void garbageBytesAreDeadLetteredWithoutBlockingThePartition() {
+    // Given garbage on the topic, keyed like a job so it shares that job's partition
+    String jobId = seedJob(List.of("Guten Abend."));
+    double unparseableBefore = counter(TranslationMetrics.DEAD_LETTERS_UNPARSEABLE);
+    double deadLettersBefore =
+        counter(MetricNames.DEAD_LETTERS, "exception", "DeserializationException");
+
+    // When the garbage is followed by the job's real message
+    publish(jobId, "\u0000not json at all".getBytes(StandardCharsets.UTF_8));
+    messages(jobId, List.of("Guten Abend."), 1).forEach(WorkerIntegrationTest::publish);
+
+    // Then the job completes behind it, and the garbage was dead-lettered once and counted
+    awaitJob(jobId, JobStatus.SUCCEEDED);
+    await()
+        .atMost(JOB_TIMEOUT)
+        .until(
+            () ->
+                counter(TranslationMetrics.DEAD_LETTERS_UNPARSEABLE) - unparseableBefore == 1
+                    && counter(MetricNames.DEAD_LETTERS, "exception", "DeserializationException")
+                            - deadLettersBefore
+                        == 1);
+  }
+
+  @Test
+  void unprocessableMessageFailsExactlyItsSegmentsAndTheRestAreTranslated() {
+    // Given a job of three messages, the middle one for a language pair no model here translates
+    List<String> texts = GermanSentences.distinct(9);
+    String jobId = seedJob(texts);
+    List<TranslationBatchMessage> messages = new ArrayList<>(messages(jobId, texts, 3));
+    TranslationBatchMessage middle = messages.get(1);
+    messages.set(
+        1,
+        new TranslationBatchMessage(1, jobId, "de", "fr", null, middle.segments(), Instant.now()));
+
+    // When all three are published
+    messages.forEach(WorkerIntegrationTest::publish);
+
+    // Then the job ends partially failed with exactly the middle message's segments failed
+    Job job = awaitJob(jobId, JobStatus.PARTIALLY_FAILED);
+    assertThat(job.done()).isEqualTo(6);
+    assertThat(job.failed()).isEqualTo(3);
+    List<SegmentRow> rows = segments(jobId);
+    for (SegmentRow row : rows) {
+      if (row.index() >= 3 && row.index() < 6) {
+        assertThat(row.status()).isEqualTo("FAILED");
+        assertThat(row.translation()).isNull();
+        assertThat(row.error()).startsWith("Dead-lettered: ").contains("language pair de-fr");
+      } else {
+        assertThat(row.status()).isEqualTo("DONE");
+        assertThat(row.translation()).isNotBlank();
+      }
+    }
+  }
+
+  @Test
+  void overLongSegmentFailsAloneWhileItsNeighboursAreTranslated() {
+    // Given a message whose middle segment is longer than the engine accepts
+    String tooLong = "Das ist ein sehr langer Satz. ".repeat(1_000);
+    List<String> texts = List.of("Guten Tag.", tooLong, "Danke schön.");
+    String jobId = seedJob(texts);
+
+    // When it is processed
+    publish(
+        TranslationBatchMessage.of(
+            jobId,
+            LanguagePair.GERMAN_TO_ENGLISH,
+            null,
+            List.of(
+                new Segment(0, texts.get(0)),
+                new Segment(1, tooLong),
+                new Segment(2, texts.get(2))),
+            Instant.now()));
+
+    // Then only that segment failed, with a message saying what is allowed
+    Job job = awaitJob(jobId, JobStatus.PARTIALLY_FAILED);
+    assertThat(job.done()).isEqualTo(2);
+    assertThat(job.failed()).isEqualTo(1);
+    List<SegmentRow> rows = segments(jobId);
+    assertThat(rows.get(1).status()).isEqualTo("FAILED");
+    assertThat(rows.get(1).error()).contains("characters").contains("at most");
+    assertThat(rows.get(0).status()).isEqualTo("DONE");
+    assertThat(rows.get(2).status()).isEqualTo("DONE");
+  }
+}
