@@ -1,5 +1,6 @@
 package dev.translation.engine.cli;
 
+import dev.translation.engine.EngineException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,25 @@ import picocli.CommandLine.Command;
 public final class EngineCommand {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new EngineCommand()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command line with its error handling: an engine error (bad bundle, bad input) prints one
+   * line saying what is wrong, not a stack trace, and exits with 1.
+   */
+  static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new EngineCommand());
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parseResult) -> {
+          if (exception instanceof EngineException
+              || exception instanceof java.io.IOException
+              || exception instanceof IllegalArgumentException) {
+            cmd.getErr().println("error: " + exception.getMessage());
+            return 1;
+          }
+          throw exception;
+        });
+    return commandLine;
   }
 }
