@@ -23,7 +23,7 @@ class EngineCommandIT {
   @Test
   void translateWritesOneLinePerInputLine() throws Exception {
     Path input = dir.resolve("in.txt");
-    Files.writeString(input, "Guten Morgen\n\nIch habe Hunger.\n");
+    Files.writeString(input, "Wo ist der Bahnhof?\n\nGuten Morgen\n");
 
     Run run =
         run(
@@ -36,7 +36,7 @@ class EngineCommandIT {
 
     assertThat(run.exitCode).isZero();
     assertThat(run.out.lines().toList()).hasSize(3);
-    assertThat(run.out.lines().toList().get(0)).containsIgnoringCase("morning");
+    assertThat(run.out.lines().toList().get(0)).containsIgnoringCase("station");
     assertThat(run.out.lines().toList().get(1)).isEmpty();
   }
 
