@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -87,6 +88,25 @@ public final class ModelBundle {
     } catch (IOException e) {
       throw new InvalidModelBundleException("Cannot write manifest in " + directory, e);
     }
+  }
+
+  /**
+   * Creates a bundle in {@code directory} from a module and a SentencePiece model, copied under the
+   * file names the manifest gives them, with a manifest whose checksums match the copies.
+   */
+  public static ModelBundle create(
+      Path directory, Path module, Path sentencePiece, ModelManifest manifest) {
+    try {
+      Files.createDirectories(directory);
+      Files.copy(module, directory.resolve(manifest.module()), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          sentencePiece,
+          directory.resolve(manifest.sentencePiece()),
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new InvalidModelBundleException("Cannot create a bundle in " + directory, e);
+    }
+    return new ModelBundle(directory, writeManifest(directory, manifest));
   }
 
   private static void verify(Path directory, ModelManifest manifest) {

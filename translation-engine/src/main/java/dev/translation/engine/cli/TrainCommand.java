@@ -9,7 +9,6 @@ import dev.translation.engine.training.ModelTrainer;
 import dev.translation.engine.training.TrainingOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,10 +137,6 @@ final class TrainCommand implements Callable<Integer> {
     ModelTrainer.Result result =
         new ModelTrainer(System.err::println).train(trainPairs, devPairs, tokens, options);
 
-    Files.createDirectories(bundleOut);
-    Files.copy(
-        result.bestModule(), bundleOut.resolve("model.pt"), StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(spm, bundleOut.resolve("sentencepiece.model"), StandardCopyOption.REPLACE_EXISTING);
     ModelManifest.Training training =
         new ModelManifest.Training(
             dataDescription.isEmpty() ? List.of(train.toString()) : dataDescription,
@@ -169,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
             training,
             List.of(),
             Map.of());
-    ModelBundle.writeManifest(bundleOut, manifest);
+    ModelBundle.create(bundleOut, result.bestModule(), spm, manifest);
     System.err.printf("wrote bundle %s (%s)%n", bundleOut, manifest.id());
     return 0;
   }

@@ -63,12 +63,11 @@ class ModelTrainerIT {
             .train(CORRECTIONS, CORRECTIONS, starter.manifest().tokens(), options(starter, 2));
 
     Path bundle = work.resolve("bundle");
-    Files.createDirectories(bundle);
-    Files.copy(result.bestModule(), bundle.resolve("model.pt"));
-    Files.copy(starter.sentencePiecePath(), bundle.resolve("sentencepiece.model"));
     ModelManifest manifest = starter.manifest();
-    ModelBundle.writeManifest(
+    ModelBundle.create(
         bundle,
+        result.bestModule(),
+        starter.sentencePiecePath(),
         new ModelManifest(
             manifest.name(),
             "fine-tuned",
