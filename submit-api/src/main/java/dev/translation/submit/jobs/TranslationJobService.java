@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +52,7 @@ public class TranslationJobService {
   private final ApiProperties properties;
   private final JsonMapper json;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
   private final Map<Lane, Counter> jobsSubmitted = new EnumMap<>(Lane.class);
   private final Map<Lane, Counter> segmentsSubmitted = new EnumMap<>(Lane.class);
 
@@ -63,6 +65,7 @@ public class TranslationJobService {
       ApiProperties properties,
       JsonMapper json,
       Clock clock,
+      ApplicationEventPublisher events,
       MeterRegistry meters) {
     this.validator = validator;
     this.planner = planner;
@@ -72,6 +75,7 @@ public class TranslationJobService {
     this.properties = properties;
     this.json = json;
     this.clock = clock;
+    this.events = events;
     for (Lane lane : Lane.values()) {
       String tag = lane.name().toLowerCase(Locale.ROOT);
       jobsSubmitted.put(
@@ -131,6 +135,7 @@ public class TranslationJobService {
         log.info("Idempotency-Key race lost to job {}", winner.id());
         return replay(winner, requestHash, idempotencyKey);
       }
+      events.publishEvent(new OutboxMessagesCommitted(planned.id()));
       jobsSubmitted.get(planned.lane()).increment();
       segmentsSubmitted.get(planned.lane()).increment(planned.texts().size());
       log.info(

@@ -2,11 +2,13 @@ package dev.translation.submit.messaging;
 
 import dev.translation.contracts.MetricNames;
 import dev.translation.submit.config.ApiProperties;
+import dev.translation.submit.jobs.OutboxMessagesCommitted;
 import dev.translation.submit.persistence.OutboxRepository;
 import dev.translation.submit.persistence.OutboxRepository.PendingMessage;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,13 +16,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,6 +44,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * relay backs off (doubling up to a maximum); it resumes by itself once Kafka answers. Delivery is
  * at-least-once: a crash between Kafka's acknowledgement and the commit sends those rows again,
  * which workers tolerate (results are written idempotently by job id and segment index).
+ *
+ * <p>Runs happen one at a time on the relay's own thread: right after a submit commits (so a single
+ * sentence does not wait for the next period), and every {@code translation.api.relay.interval} for
+ * rows whose wake-up was missed (written by a replica that died, or kept during a Kafka outage).
+ * Wake-ups that arrive while a run is queued are merged.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "translation.api.relay.enabled", matchIfMissing = true)
@@ -57,6 +69,10 @@ public class OutboxRelay {
   private Instant pausedUntil = Instant.MIN;
   private Duration backoff;
   private Instant nextPurge = Instant.MIN;
+
+  private final ExecutorService runner =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("outbox-relay").factory());
+  private final AtomicBoolean runQueued = new AtomicBoolean();
 
   public OutboxRelay(
       OutboxRepository outbox,
@@ -81,8 +97,44 @@ public class OutboxRelay {
         .register(meters);
   }
 
-  /** One scheduled run: relays batches until the outbox is drained or Kafka fails. */
+  /** The periodic run, for rows no submit woke the relay for. */
   @Scheduled(fixedDelayString = "${translation.api.relay.interval}")
+  public void runPeriodically() {
+    wakeUp();
+  }
+
+  /** A submit committed its outbox messages: send them now. */
+  @EventListener
+  public void onOutboxMessagesCommitted(OutboxMessagesCommitted committed) {
+    wakeUp();
+  }
+
+  /** Queues one run on the relay thread unless one is already queued. */
+  void wakeUp() {
+    if (runQueued.compareAndSet(false, true)) {
+      try {
+        runner.execute(
+            () -> {
+              runQueued.set(false);
+              run();
+            });
+      } catch (RejectedExecutionException stopping) {
+        // Shutting down: the rows stay in the outbox for the next start or another replica.
+      }
+    }
+  }
+
+  /** Lets a run in progress finish its batch (Kafka acknowledges or times out) before closing. */
+  @PreDestroy
+  void stop() throws InterruptedException {
+    runner.shutdown();
+    if (!runner.awaitTermination(
+        settings.sendTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+      runner.shutdownNow();
+    }
+  }
+
+  /** One run: relays batches until the outbox is drained or Kafka fails. */
   public void run() {
     Instant now = clock.instant();
     if (now.isBefore(pausedUntil)) {
