@@ -108,6 +108,11 @@ public final class AppProcess implements AutoCloseable {
     process = null;
   }
 
+  /** The process id, or -1 when not running. */
+  public synchronized long pid() {
+    return process == null ? -1 : process.pid();
+  }
+
   public synchronized boolean isRunning() {
     return process != null && process.isAlive();
   }

@@ -1,15 +1,22 @@
 package dev.translation.localmode;
 
+import dev.translation.contracts.MetricNames;
 import dev.translation.engine.corpus.SentencePair;
 import dev.translation.engine.corpus.TsvCorpusReader;
 import dev.translation.engine.inference.DecodeOptions;
 import dev.translation.engine.inference.EngineOptions;
 import dev.translation.engine.inference.TranslationEngine;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +37,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Measures the pipeline against the engine alone, on this machine.")
 public final class PipelineBenchmark implements Callable<Integer> {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static final Set<String> TERMINAL =
       Set.of("succeeded", "partially_failed", "failed", "cancelled");
@@ -76,6 +85,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         "pipeline (API -> Kafka -> worker -> MySQL): %.1f segments/s = %.2f x the engine%n",
         model.segmentsPerSecond(),
         model.segmentsPerSecond() / engineRate);
+    printWhereTheTimeWent(model);
     System.out.printf(
         Locale.ROOT,
         "single-sentence jobs (submit with ?wait), %d sequential requests: p50 %.0f ms, p95 %.0f"
@@ -94,7 +104,26 @@ public final class PipelineBenchmark implements Callable<Integer> {
         identity.p50(),
         identity.p95(),
         identity.p99());
+    printWhereTheTimeWent(identity);
     return 0;
+  }
+
+  private static void printWhereTheTimeWent(Result result) {
+    StringBuilder cpu = new StringBuilder();
+    result
+        .cpu()
+        .forEach(
+            (process, used) ->
+                cpu.append(
+                    String.format(Locale.ROOT, ", %s %.1f", process, used.toMillis() / 1e3)));
+    System.out.printf(
+        Locale.ROOT,
+        "  during the big job: %.1f s wall, of which the batch worker spent %.1f s (%.0f%%) in"
+            + " model calls; CPU seconds per process: %s%n",
+        result.wallSeconds(),
+        result.modelSeconds(),
+        100 * result.modelSeconds() / result.wallSeconds(),
+        cpu.substring(2));
   }
 
   private List<String> texts() throws Exception {
@@ -123,10 +152,18 @@ public final class PipelineBenchmark implements Callable<Integer> {
     }
   }
 
-  private record Result(double segmentsPerSecond, double p50, double p95, double p99) {}
+  private record Result(
+      double segmentsPerSecond,
+      double wallSeconds,
+      double modelSeconds,
+      Map<String, Duration> cpu,
+      double p50,
+      double p95,
+      double p99) {}
 
   private Result runPipeline(List<String> texts, boolean identity) throws Exception {
     Path data = Files.createTempDirectory("pipeline-benchmark");
+    int batchWorkerPort = freePort();
     Map<String, String> environment =
         identity
             ? Map.of(
@@ -140,7 +177,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
                     repository.toAbsolutePath(),
                     model.toAbsolutePath(),
                     freePort(),
-                    List.of(freePort(), freePort()),
+                    List.of(freePort(), batchWorkerPort),
                     null,
                     null,
                     environment))
@@ -148,6 +185,12 @@ public final class PipelineBenchmark implements Callable<Integer> {
       PipelineClient client = new PipelineClient(pipeline.apiUrl(), pipeline.apiKey());
       client.submit(List.of("Guten Morgen."), "?wait=10s"); // warm-up of both lanes' paths
 
+      Map<Long, String> names = new HashMap<>();
+      for (AppProcess app : List.of(pipeline.api(), pipeline.worker(0), pipeline.worker(1))) {
+        names.put(app.pid(), app.name());
+      }
+      Map<String, Duration> cpuBefore = CpuUsage.snapshot(names);
+      double modelBefore = modelSeconds(batchWorkerPort);
       long start = System.nanoTime();
       List<String> jobs = new ArrayList<>();
       for (int from = 0; from < texts.size(); from += 1000) {
@@ -164,7 +207,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
           Thread.sleep(100);
         }
       }
-      double rate = texts.size() / ((System.nanoTime() - start) / 1e9);
+      double wall = (System.nanoTime() - start) / 1e9;
+      Map<String, Duration> cpu = CpuUsage.between(cpuBefore, CpuUsage.snapshot(names));
+      double model = modelSeconds(batchWorkerPort) - modelBefore;
 
       double[] latencies = new double[latencyRequests];
       for (int i = 0; i < latencyRequests; i++) {
@@ -179,8 +224,31 @@ public final class PipelineBenchmark implements Callable<Integer> {
       }
       Arrays.sort(latencies);
       return new Result(
-          rate, percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99));
+          texts.size() / wall,
+          wall,
+          model,
+          cpu,
+          percentile(latencies, 50),
+          percentile(latencies, 95),
+          percentile(latencies, 99));
     }
+  }
+
+  /** Total time the worker spent in model calls so far, from its Prometheus endpoint. */
+  private static double modelSeconds(int workerPort) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + workerPort + "/actuator/prometheus"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String prefix = MetricNames.MODEL_LATENCY.replace('.', '_') + "_seconds_sum";
+    return response
+        .body()
+        .lines()
+        .filter(line -> line.startsWith(prefix))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   private static double percentile(double[] sorted, int percent) {

@@ -1,0 +1,53 @@
+package dev.translation.localmode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * CPU time used by this JVM and every process it started (the apps, Kafka, MariaDB), so a benchmark
+ * can show where a run's CPU went on a machine they all share.
+ */
+final class CpuUsage {
+
+  private CpuUsage() {}
+
+  /**
+   * CPU time so far per process, keyed by a readable name.
+   *
+   * @param names names for known process ids (the apps); others are named from their command line
+   */
+  static Map<String, Duration> snapshot(Map<Long, String> names) {
+    Map<String, Duration> usage = new TreeMap<>();
+    add(usage, "benchmark client", ProcessHandle.current());
+    ProcessHandle.current()
+        .descendants()
+        .forEach(process -> add(usage, names.getOrDefault(process.pid(), label(process)), process));
+    return usage;
+  }
+
+  /** CPU time used between two snapshots, per process. */
+  static Map<String, Duration> between(Map<String, Duration> before, Map<String, Duration> after) {
+    Map<String, Duration> used = new TreeMap<>();
+    after.forEach(
+        (name, total) -> used.put(name, total.minus(before.getOrDefault(name, Duration.ZERO))));
+    return used;
+  }
+
+  private static void add(Map<String, Duration> usage, String name, ProcessHandle process) {
+    process.info().totalCpuDuration().ifPresent(cpu -> usage.merge(name, cpu, Duration::plus));
+  }
+
+  private static String label(ProcessHandle process) {
+    String arguments = String.join(" ", process.info().arguments().orElse(new String[0]));
+    if (arguments.contains("KafkaServerMain") || arguments.contains("kafka.Kafka")) {
+      return "kafka";
+    }
+    return process
+        .info()
+        .command()
+        .map(command -> Path.of(command).getFileName().toString())
+        .orElse("pid " + process.pid());
+  }
+}
