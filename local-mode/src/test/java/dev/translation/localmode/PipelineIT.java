@@ -3,16 +3,23 @@ package dev.translation.localmode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.translation.contracts.Topics;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +43,11 @@ class PipelineIT {
           "Das Buch ist neu.",
           "Er liest eine Zeitung.",
           "Sie kauft Brot.");
+
+  /** The API's default: a job's segments travel in Kafka messages of this many, in order. */
+  private static final int SEGMENTS_PER_MESSAGE = 32;
+
+  private static final String BATCH_GROUP = "worker-batch";
 
   private static Path data;
   private static LocalPipeline pipeline;
@@ -127,6 +139,78 @@ class PipelineIT {
     segments.forEach(s -> indexes.add(s.get("index").asInt()));
     assertThat(segments.size()).isEqualTo(800);
     assertThat(indexes).hasSize(800);
+  }
+
+  @Test
+  void workerStoppedMidJobFinishesItsPollCommitsItAndLeavesTheGroupPromptly() throws Exception {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 960; i++) {
+      texts.add(SENTENCES.get(i % SENTENCES.size()) + " [" + i + "]");
+    }
+    String id = accepted(client.submit(texts, ""));
+    AppProcess batchWorker = pipeline.worker(1);
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> client.job(id).body().get("counts").get("done").asInt() > 0);
+
+    long stopping = System.nanoTime();
+    batchWorker.stop(Duration.ofSeconds(90)); // SIGTERM; SIGKILL only if it overstays 90 s
+    Duration stopTook = Duration.ofNanos(System.nanoTime() - stopping);
+
+    JsonNode segments = client.result(id).body().get("segments");
+    int messagesNotDone = 0;
+    for (int first = 0; first < texts.size(); first += SEGMENTS_PER_MESSAGE) {
+      boolean done = true;
+      for (int i = first; i < Math.min(texts.size(), first + SEGMENTS_PER_MESSAGE); i++) {
+        done &= "done".equals(segments.get(i).get("status").asString());
+      }
+      messagesNotDone += done ? 0 : 1;
+    }
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafkaBootstrapServers()))) {
+      assertThat(
+              admin
+                  .describeConsumerGroups(List.of(BATCH_GROUP))
+                  .all()
+                  .get()
+                  .get(BATCH_GROUP)
+                  .members())
+          .as("the stopped worker left its consumer group")
+          .isEmpty();
+      // Earlier jobs on this topic are finished and committed, so every uncommitted record is one
+      // of this job's messages, and every message not stored must still be uncommitted.
+      assertThat(uncommittedRecords(admin))
+          .as(
+              "records not committed = messages not stored (%d of %d)",
+              messagesNotDone, texts.size() / SEGMENTS_PER_MESSAGE)
+          .isEqualTo(messagesNotDone);
+    }
+    // One micro-batch (64 segments) finishes; the rest of the poll is handed back.
+    assertThat(stopTook).isLessThan(Duration.ofSeconds(20));
+    assertThat(messagesNotDone).as("stopped mid-job").isPositive();
+
+    batchWorker.start().awaitReady(Duration.ofMinutes(3));
+    awaitTerminal(id, Duration.ofMinutes(5));
+    JsonNode job = client.job(id).body();
+    assertThat(job.get("status").asString()).isEqualTo("succeeded");
+    assertThat(job.get("counts").get("done").asInt()).isEqualTo(texts.size());
+  }
+
+  private static long uncommittedRecords(Admin admin) throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(BATCH_GROUP).partitionsToOffsetAndMetadata().get();
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (int partition = 0; partition < Topics.PARTITIONS; partition++) {
+      latest.put(new TopicPartition(Topics.TRANSLATE_BATCH, partition), OffsetSpec.latest());
+    }
+    long uncommitted = 0;
+    for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+      OffsetAndMetadata position = committed.get(end.getKey());
+      uncommitted += end.getValue().offset() - (position == null ? 0 : position.offset());
+    }
+    return uncommitted;
   }
 
   @Test

@@ -50,6 +50,14 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Beam size (default: ${DEFAULT-VALUE})")
   int beam;
 
+  @Option(
+      names = "--length-penalty",
+      defaultValue = "" + DecodeOptions.DEFAULT_LENGTH_PENALTY,
+      description =
+          "Beam search length normalisation, 0 to 2; higher favours longer output (default:"
+              + " ${DEFAULT-VALUE})")
+  double lengthPenalty;
+
   @Option(names = "--record", description = "Write the scores into the bundle's model.json")
   boolean record;
 
@@ -63,8 +71,15 @@ final class EvaluateCommand implements Callable<Integer> {
     List<SentencePair> testSet = TsvCorpusReader.read(test);
     String name =
         testName != null ? testName : test.getFileName().toString().replaceAll("\\.tsv$", "");
-    String system = beam == 1 ? "model greedy" : "model beam-" + beam;
-    DecodeOptions decode = DecodeOptions.beam(beam);
+    String system =
+        beam == 1
+            ? "model greedy"
+            : "model beam-"
+                + beam
+                + (lengthPenalty == DecodeOptions.DEFAULT_LENGTH_PENALTY
+                    ? ""
+                    : " lp-" + lengthPenalty);
+    DecodeOptions decode = new DecodeOptions(beam, lengthPenalty);
     List<ModelManifest.Metric> metrics = new ArrayList<>();
     try (TranslationEngine engine = TranslationEngine.open(bundle)) {
       long start = System.nanoTime();

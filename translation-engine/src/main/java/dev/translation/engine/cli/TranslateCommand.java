@@ -33,6 +33,14 @@ final class TranslateCommand implements Callable<Integer> {
   int beam;
 
   @Option(
+      names = "--length-penalty",
+      defaultValue = "" + DecodeOptions.DEFAULT_LENGTH_PENALTY,
+      description =
+          "Beam search length normalisation, 0 to 2; higher favours longer output (default:"
+              + " ${DEFAULT-VALUE})")
+  double lengthPenalty;
+
+  @Option(
       names = "--batch",
       defaultValue = "64",
       description = "Lines translated per call (default: ${DEFAULT-VALUE})")
@@ -46,7 +54,7 @@ final class TranslateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DecodeOptions decode = DecodeOptions.beam(beam);
+    DecodeOptions decode = new DecodeOptions(beam, lengthPenalty);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try (TranslationEngine engine = TranslationEngine.open(bundle);
         BufferedReader reader =

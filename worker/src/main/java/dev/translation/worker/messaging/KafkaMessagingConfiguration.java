@@ -46,11 +46,12 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * dead-letter topic; poison and unsupported records go there at once), the dead-letter listener's
  * container, and the pipeline's topics.
  *
- * <p>Shutdown: on SIGTERM the containers stop polling, the in-flight poll is finished and stored,
- * its offsets are committed (AckMode BATCH), and the consumer is closed, which sends LeaveGroup so
- * the partitions move to the remaining workers at once instead of after the session timeout. {@code
- * translation.worker.consumer.shutdown-timeout} bounds the wait for the in-flight poll and must
- * stay below {@code spring.lifecycle.timeout-per-shutdown-phase} (and that below the pod's {@code
+ * <p>Shutdown: on SIGTERM the containers stop polling, the listener finishes the micro-batch in
+ * progress, commits what it stored and hands the rest of the poll back uncommitted (see {@link
+ * TranslationBatchListener}), and the consumer is closed, which sends LeaveGroup so the partitions
+ * move to the remaining workers at once instead of after the session timeout. {@code
+ * translation.worker.consumer.shutdown-timeout} bounds the wait for that micro-batch and must stay
+ * below {@code spring.lifecycle.timeout-per-shutdown-phase} (and that below the pod's {@code
  * terminationGracePeriodSeconds}). Work not finished by then is not lost: its offsets were not
  * committed, so the next owner of the partition redelivers it.
  */
@@ -146,7 +147,8 @@ class KafkaMessagingConfiguration {
     factory.setBatchListener(true);
     factory.setConcurrency(properties.consumer().concurrency());
     factory.setCommonErrorHandler(translationErrorHandler);
-    factory.getContainerProperties().setAckMode(AckMode.BATCH);
+    // The listener acknowledges: all of a poll, or on shutdown only the records it stored.
+    factory.getContainerProperties().setAckMode(AckMode.MANUAL_IMMEDIATE);
     factory
         .getContainerProperties()
         .setShutdownTimeout(properties.consumer().shutdownTimeout().toMillis());

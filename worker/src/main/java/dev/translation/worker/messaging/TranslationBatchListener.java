@@ -3,13 +3,20 @@ package dev.translation.worker.messaging;
 import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.worker.config.WorkerProperties;
 import dev.translation.worker.inference.MicroBatchTranslator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
@@ -17,8 +24,13 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes the lane's topic in batches (one poll at a time) and hands the messages to the {@link
  * MicroBatchTranslator} in micro-batches of at most {@code
- * translation.worker.batching.max-segments} segments. Offsets are committed by the container after
- * the whole poll is stored (AckMode BATCH).
+ * translation.worker.batching.max-segments} segments, then acknowledges the poll (AckMode
+ * MANUAL_IMMEDIATE: the offsets are committed before the next poll).
+ *
+ * <p>When the application is shutting down, the listener stops after the micro-batch in progress:
+ * it commits the records already stored and hands the rest of the poll back uncommitted, so a
+ * stopping worker holds up its exit by one model batch at most and the partition's next owner picks
+ * up exactly where it stopped.
  *
  * <p>A failure is reported as a {@link BatchListenerFailedException} naming the first record not
  * stored, so the error handler commits everything before it and retries (or dead-letters) from
@@ -28,12 +40,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class TranslationBatchListener {
 
+  private static final Logger log = LoggerFactory.getLogger(TranslationBatchListener.class);
+
   private static final LogAccessor KAFKA_LOG =
       new LogAccessor(LogFactory.getLog(TranslationBatchListener.class));
 
   private final MicroBatchTranslator translator;
   private final WorkerProperties properties;
   private final int maxSegments;
+  private final AtomicBoolean shuttingDown = new AtomicBoolean();
 
   public TranslationBatchListener(MicroBatchTranslator translator, WorkerProperties properties) {
     this.translator = translator;
@@ -51,12 +66,20 @@ public class TranslationBatchListener {
     return properties.consumerGroup();
   }
 
+  /** The application is closing: finish the micro-batch in progress, hand back the rest. */
+  @EventListener(ContextClosedEvent.class)
+  public void onShutdown() {
+    shuttingDown.set(true);
+  }
+
   @KafkaListener(
       id = "translation-worker",
       topics = "#{__listener.topic}",
       groupId = "#{__listener.groupId}",
       containerFactory = "translationListenerContainerFactory")
-  public void onBatch(List<ConsumerRecord<String, TranslationBatchMessage>> records) {
+  public void onBatch(
+      List<ConsumerRecord<String, TranslationBatchMessage>> records,
+      Acknowledgment acknowledgment) {
     List<TranslationBatchMessage> chunk = new ArrayList<>();
     int chunkStart = 0;
     int chunkSegments = 0;
@@ -81,6 +104,14 @@ public class TranslationBatchListener {
       }
       if (!chunk.isEmpty() && chunkSegments + message.segments().size() > maxSegments) {
         store(chunk, chunkStart, records);
+        if (shuttingDown.get()) {
+          log.info(
+              "Shutting down: committing the {} records stored, handing back {} of this poll",
+              i,
+              records.size() - i);
+          acknowledgment.nack(i, Duration.ZERO);
+          return;
+        }
         chunk.clear();
         chunkStart = i;
         chunkSegments = 0;
@@ -89,6 +120,7 @@ public class TranslationBatchListener {
       chunkSegments += message.segments().size();
     }
     store(chunk, chunkStart, records);
+    acknowledgment.acknowledge();
   }
 
   /** The record's message, or why this worker can never process it. */
