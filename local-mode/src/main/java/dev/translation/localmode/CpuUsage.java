@@ -40,10 +40,6 @@ final class CpuUsage {
   }
 
   private static String label(ProcessHandle process) {
-    String arguments = String.join(" ", process.info().arguments().orElse(new String[0]));
-    if (arguments.contains("KafkaServerMain") || arguments.contains("kafka.Kafka")) {
-      return "kafka";
-    }
     return process
         .info()
         .command()

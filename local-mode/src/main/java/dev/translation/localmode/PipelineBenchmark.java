@@ -58,6 +58,14 @@ public final class PipelineBenchmark implements Callable<Integer> {
       description = "Segments in the big job (default: ${DEFAULT-VALUE})")
   int segments;
 
+  @Option(
+      names = "--call-size",
+      defaultValue = "128",
+      description =
+          "Segments per engine call, for the engine alone and the worker alike (the worker's"
+              + " translation.worker.batching.max-segments; default: ${DEFAULT-VALUE})")
+  int callSize;
+
   @Option(names = "--latency-requests", defaultValue = "200")
   int latencyRequests;
 
@@ -77,7 +85,10 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
     double engineRate = engineRate(texts);
     System.out.printf(
-        Locale.ROOT, "engine alone (greedy, batches of 64): %.1f segments/s%n", engineRate);
+        Locale.ROOT,
+        "engine alone (greedy, calls of %d segments): %.1f segments/s%n",
+        callSize,
+        engineRate);
 
     Result model = runPipeline(texts, false);
     System.out.printf(
@@ -142,11 +153,11 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
   private double engineRate(List<String> texts) {
     try (TranslationEngine engine = TranslationEngine.open(model, EngineOptions.defaults())) {
-      engine.translate(texts.subList(0, 64), DecodeOptions.greedy());
+      engine.translate(texts.subList(0, callSize), DecodeOptions.greedy());
       long start = System.nanoTime();
-      for (int from = 0; from < texts.size(); from += 64) {
+      for (int from = 0; from < texts.size(); from += callSize) {
         engine.translate(
-            texts.subList(from, Math.min(texts.size(), from + 64)), DecodeOptions.greedy());
+            texts.subList(from, Math.min(texts.size(), from + callSize)), DecodeOptions.greedy());
       }
       return texts.size() / ((System.nanoTime() - start) / 1e9);
     }
@@ -164,12 +175,12 @@ public final class PipelineBenchmark implements Callable<Integer> {
   private Result runPipeline(List<String> texts, boolean identity) throws Exception {
     Path data = Files.createTempDirectory("pipeline-benchmark");
     int batchWorkerPort = freePort();
-    Map<String, String> environment =
-        identity
-            ? Map.of(
-                "TRANSLATION_WORKER_IDENTITY_TRANSLATION", "true",
-                "TRANSLATION_API_LIMITS_REQUESTSPERMINUTE", "1000000")
-            : Map.of("TRANSLATION_API_LIMITS_REQUESTSPERMINUTE", "1000000");
+    Map<String, String> environment = new HashMap<>();
+    environment.put("TRANSLATION_API_LIMITS_REQUESTSPERMINUTE", "1000000");
+    environment.put("TRANSLATION_WORKER_BATCHING_MAXSEGMENTS", Integer.toString(callSize));
+    if (identity) {
+      environment.put("TRANSLATION_WORKER_IDENTITY_TRANSLATION", "true");
+    }
     try (LocalPipeline pipeline =
         new LocalPipeline(
                 new LocalPipeline.Settings(
@@ -189,6 +200,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
       for (AppProcess app : List.of(pipeline.api(), pipeline.worker(0), pipeline.worker(1))) {
         names.put(app.pid(), app.name());
       }
+      if (pipeline.kafka() != null) {
+        names.put(pipeline.kafka().pid(), "kafka");
+      }
       Map<String, Duration> cpuBefore = CpuUsage.snapshot(names);
       double modelBefore = modelSeconds(batchWorkerPort);
       long start = System.nanoTime();
@@ -204,7 +218,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
       }
       for (String job : jobs) {
         while (!TERMINAL.contains(client.job(job).body().get("status").asString())) {
-          Thread.sleep(100);
+          Thread.sleep(250);
         }
       }
       double wall = (System.nanoTime() - start) / 1e9;

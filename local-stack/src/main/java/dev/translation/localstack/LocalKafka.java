@@ -190,6 +190,11 @@ public final class LocalKafka implements AutoCloseable {
   }
 
   /** Whether the broker process is alive (not necessarily ready). */
+  /** The broker's process id, or -1 when it is not running. */
+  public synchronized long pid() {
+    return process == null ? -1 : process.pid();
+  }
+
   public synchronized boolean isRunning() {
     return process != null && process.isAlive();
   }
