@@ -46,7 +46,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
   @Option(names = "--repository", defaultValue = ".")
   Path repository;
 
-  @Option(names = "--model", defaultValue = "models/de-en-starter/1")
+  @Option(names = "--model", defaultValue = "models/de-en-starter/2")
   Path model;
 
   @Option(names = "--sentences", defaultValue = "test-sets/ding-sentences-test.tsv")

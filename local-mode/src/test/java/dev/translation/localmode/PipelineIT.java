@@ -60,7 +60,7 @@ class PipelineIT {
     Path model =
         Path.of(
             System.getProperty(
-                "starter.bundle", root.resolve("models/de-en-starter/1").toString()));
+                "starter.bundle", root.resolve("models/de-en-starter/2").toString()));
     pipeline =
         new LocalPipeline(
                 new LocalPipeline.Settings(
