@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Everything a worker can be told, under {@code translation.worker}. Defaults live in {@code
@@ -75,9 +76,19 @@ public record WorkerProperties(
    *     engine already uses every core)
    * @param shutdownTimeout how long stopping waits for the in-flight poll to finish and commit;
    *     keep it below {@code spring.lifecycle.timeout-per-shutdown-phase}
+   * @param batchLaneFetchMinSize on the batch lane only, how much a fetch waits for (up to {@code
+   *     batchLaneFetchMaxWait}), so polls, and so engine calls, come full; the interactive lane
+   *     keeps {@code spring.kafka.consumer.fetch-min-size} for the lowest latency
+   * @param batchLaneFetchMaxWait on the batch lane only, the longest a fetch waits to fill
    */
-  public record Consumer(int concurrency, Duration shutdownTimeout) {
+  public record Consumer(
+      int concurrency,
+      Duration shutdownTimeout,
+      DataSize batchLaneFetchMinSize,
+      Duration batchLaneFetchMaxWait) {
     public Consumer {
+      Objects.requireNonNull(batchLaneFetchMinSize, "batchLaneFetchMinSize");
+      Objects.requireNonNull(batchLaneFetchMaxWait, "batchLaneFetchMaxWait");
       if (concurrency < 1) {
         throw new IllegalArgumentException("translation.worker.consumer.concurrency must be >= 1");
       }

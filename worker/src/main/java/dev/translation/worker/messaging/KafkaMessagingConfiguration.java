@@ -1,5 +1,6 @@
 package dev.translation.worker.messaging;
 
+import dev.translation.contracts.Lane;
 import dev.translation.contracts.TopicSpec;
 import dev.translation.contracts.Topics;
 import dev.translation.contracts.TranslationBatchMessage;
@@ -8,6 +9,7 @@ import dev.translation.worker.config.WorkerProperties;
 import dev.translation.worker.inference.TranslationMetrics;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -62,12 +64,25 @@ class KafkaMessagingConfiguration {
 
   @Bean
   DefaultKafkaConsumerFactory<String, TranslationBatchMessage> translationConsumerFactory(
-      KafkaProperties kafka, ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers) {
+      KafkaProperties kafka,
+      ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers,
+      WorkerProperties properties) {
+    Map<String, Object> config = kafka.buildConsumerProperties();
+    if (properties.lane() == Lane.BATCH) {
+      // Throughput lane: a fetch waits for a backlog's worth of records, so engine calls come
+      // full (less padding per sentence); nobody waits on a single batch-lane record.
+      WorkerProperties.Consumer consumer = properties.consumer();
+      config.put(
+          ConsumerConfig.FETCH_MIN_BYTES_CONFIG, (int) consumer.batchLaneFetchMinSize().toBytes());
+      config.put(
+          ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+          (int) consumer.batchLaneFetchMaxWait().toMillis());
+    }
     // A record that is not a valid message becomes a null value plus a header, instead of an
     // exception in poll() that would stop the partition.
     DefaultKafkaConsumerFactory<String, TranslationBatchMessage> factory =
         new DefaultKafkaConsumerFactory<>(
-            kafka.buildConsumerProperties(),
+            config,
             new StringDeserializer(),
             new ErrorHandlingDeserializer<>(new TranslationBatchMessageJson.MessageDeserializer()));
     // Boot's customizers bind the consumer's own metrics (records-lag etc.) to Micrometer.
