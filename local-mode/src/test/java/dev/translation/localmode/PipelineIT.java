@@ -114,16 +114,9 @@ class PipelineIT {
   @Test
   void workerKilledMidJobIsReplacedAndTheJobCompletesWithNothingLostOrDuplicated()
       throws Exception {
-    List<String> texts = new ArrayList<>();
-    for (int i = 0; i < 800; i++) {
-      texts.add(SENTENCES.get(i % SENTENCES.size()) + " (" + i + ")");
-    }
-    String id = accepted(client.submit(texts, ""));
+    List<String> texts = distinctTexts(800, " (%d)");
+    String id = submitAndAwaitFirstResults(texts);
     AppProcess batchWorker = pipeline.worker(1);
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofMillis(100))
-        .until(() -> client.job(id).body().get("counts").get("done").asInt() > 0);
 
     batchWorker.kill();
     int doneAtKill = client.job(id).body().get("counts").get("done").asInt();
@@ -143,16 +136,9 @@ class PipelineIT {
 
   @Test
   void workerStoppedMidJobFinishesItsPollCommitsItAndLeavesTheGroupPromptly() throws Exception {
-    List<String> texts = new ArrayList<>();
-    for (int i = 0; i < 960; i++) {
-      texts.add(SENTENCES.get(i % SENTENCES.size()) + " [" + i + "]");
-    }
-    String id = accepted(client.submit(texts, ""));
+    List<String> texts = distinctTexts(960, " [%d]");
+    String id = submitAndAwaitFirstResults(texts);
     AppProcess batchWorker = pipeline.worker(1);
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofMillis(100))
-        .until(() -> client.job(id).body().get("counts").get("done").asInt() > 0);
 
     long stopping = System.nanoTime();
     batchWorker.stop(Duration.ofSeconds(90)); // SIGTERM; SIGKILL only if it overstays 90 s
@@ -237,6 +223,25 @@ class PipelineIT {
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.body().get("segments").get(0).get("translation").asString()).isNotBlank();
+  }
+
+  /** {@code count} texts, each a sentence with its index appended by {@code suffix}. */
+  private static List<String> distinctTexts(int count, String suffix) {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      texts.add(SENTENCES.get(i % SENTENCES.size()) + String.format(suffix, i));
+    }
+    return texts;
+  }
+
+  /** Submits a batch-lane job and returns its id once its first segments are translated. */
+  private static String submitAndAwaitFirstResults(List<String> texts) throws Exception {
+    String id = accepted(client.submit(texts, ""));
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> client.job(id).body().get("counts").get("done").asInt() > 0);
+    return id;
   }
 
   private static String accepted(PipelineClient.Reply reply) {

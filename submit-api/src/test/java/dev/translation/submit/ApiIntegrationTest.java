@@ -1,6 +1,5 @@
 package dev.translation.submit;
 
-import dev.translation.localstack.DatabaseEndpoint;
 import dev.translation.localstack.SharedFixtures;
 import dev.translation.submit.persistence.ApiKeyRepository;
 import dev.translation.submit.security.ApiKeyService;
@@ -27,10 +26,7 @@ public abstract class ApiIntegrationTest {
 
   @DynamicPropertySource
   static void sharedInfrastructure(DynamicPropertyRegistry registry) {
-    DatabaseEndpoint database = SharedFixtures.database().createDatabase("submit_api_it");
-    registry.add("spring.datasource.url", database::jdbcUrl);
-    registry.add("spring.datasource.username", database::username);
-    registry.add("spring.datasource.password", database::password);
+    TestDatabase.register(registry, "submit_api_it");
     registry.add("spring.kafka.bootstrap-servers", () -> SharedFixtures.kafka().bootstrapServers());
   }
 

@@ -5,11 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.translation.contracts.Topics;
 import dev.translation.contracts.TranslationBatchMessage;
-import dev.translation.localstack.DatabaseEndpoint;
 import dev.translation.localstack.LocalKafka;
-import dev.translation.localstack.SharedFixtures;
 import dev.translation.submit.TestClient;
 import dev.translation.submit.TestClient.Response;
+import dev.translation.submit.TestDatabase;
 import dev.translation.submit.TopicReader;
 import dev.translation.submit.security.ApiKeyService;
 import java.io.IOException;
@@ -80,10 +79,7 @@ class OutboxDurabilityIT {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
-    DatabaseEndpoint database = SharedFixtures.database().createDatabase("submit_api_durability");
-    registry.add("spring.datasource.url", database::jdbcUrl);
-    registry.add("spring.datasource.username", database::username);
-    registry.add("spring.datasource.password", database::password);
+    TestDatabase.register(registry, "submit_api_durability");
     registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + kafkaPort);
   }
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.translation.contracts.Topics;
-import dev.translation.localstack.DatabaseEndpoint;
 import dev.translation.localstack.SharedFixtures;
 import dev.translation.submit.TestClient;
 import dev.translation.submit.TestClient.Response;
+import dev.translation.submit.TestDatabase;
 import dev.translation.submit.TopicReader;
 import dev.translation.submit.security.ApiKeyService;
 import java.time.Duration;
@@ -33,10 +33,7 @@ class OutboxWakeUpIT {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
-    DatabaseEndpoint database = SharedFixtures.database().createDatabase("submit_api_wakeup");
-    registry.add("spring.datasource.url", database::jdbcUrl);
-    registry.add("spring.datasource.username", database::username);
-    registry.add("spring.datasource.password", database::password);
+    TestDatabase.register(registry, "submit_api_wakeup");
     registry.add("spring.kafka.bootstrap-servers", () -> SharedFixtures.kafka().bootstrapServers());
   }
 

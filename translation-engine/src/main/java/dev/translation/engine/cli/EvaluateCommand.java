@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,19 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Training pairs to build the dictionary baseline from")
   Path baselineTrain;
 
-  @Option(
-      names = "--beam",
-      defaultValue = "4",
-      description = "Beam size (default: ${DEFAULT-VALUE})")
-  int beam;
-
-  @Option(
-      names = "--length-penalty",
-      defaultValue = "" + DecodeOptions.DEFAULT_LENGTH_PENALTY,
-      description =
-          "Beam search length normalisation, 0 to 2; higher favours longer output (default:"
-              + " ${DEFAULT-VALUE})")
-  double lengthPenalty;
+  @Mixin DecodingOptions decoding;
 
   @Option(names = "--record", description = "Write the scores into the bundle's model.json")
   boolean record;
@@ -71,15 +60,8 @@ final class EvaluateCommand implements Callable<Integer> {
     List<SentencePair> testSet = TsvCorpusReader.read(test);
     String name =
         testName != null ? testName : test.getFileName().toString().replaceAll("\\.tsv$", "");
-    String system =
-        beam == 1
-            ? "model greedy"
-            : "model beam-"
-                + beam
-                + (lengthPenalty == DecodeOptions.DEFAULT_LENGTH_PENALTY
-                    ? ""
-                    : " lp-" + lengthPenalty);
-    DecodeOptions decode = new DecodeOptions(beam, lengthPenalty);
+    String system = decoding.systemName();
+    DecodeOptions decode = decoding.decodeOptions();
     List<ModelManifest.Metric> metrics = new ArrayList<>();
     try (TranslationEngine engine = TranslationEngine.open(bundle)) {
       long start = System.nanoTime();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,19 +27,7 @@ final class TranslateCommand implements Callable<Integer> {
   @Option(names = "--bundle", required = true, description = "Model bundle directory")
   Path bundle;
 
-  @Option(
-      names = "--beam",
-      defaultValue = "4",
-      description = "Beam size; 1 = greedy (default: ${DEFAULT-VALUE})")
-  int beam;
-
-  @Option(
-      names = "--length-penalty",
-      defaultValue = "" + DecodeOptions.DEFAULT_LENGTH_PENALTY,
-      description =
-          "Beam search length normalisation, 0 to 2; higher favours longer output (default:"
-              + " ${DEFAULT-VALUE})")
-  double lengthPenalty;
+  @Mixin DecodingOptions decoding;
 
   @Option(
       names = "--batch",
@@ -54,7 +43,7 @@ final class TranslateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DecodeOptions decode = new DecodeOptions(beam, lengthPenalty);
+    DecodeOptions decode = decoding.decodeOptions();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try (TranslationEngine engine = TranslationEngine.open(bundle);
         BufferedReader reader =
