@@ -22,6 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,11 +63,26 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
   @Option(
       names = "--call-size",
-      defaultValue = "128",
+      defaultValue = "256",
       description =
           "Segments per engine call, for the engine alone and the worker alike (the worker's"
               + " translation.worker.batching.max-segments; default: ${DEFAULT-VALUE})")
   int callSize;
+
+  @Option(
+      names = "--callers",
+      description =
+          "Engine calls running at once, for the engine alone and the worker alike (the worker's"
+              + " translation.worker.consumer.concurrency; default: one per core)")
+  Integer callers;
+
+  @Option(
+      names = "--threads-per-call",
+      defaultValue = "1",
+      description =
+          "libtorch threads per call, for the engine alone and the worker alike (the worker's"
+              + " translation.worker.model-threads-per-call; default: ${DEFAULT-VALUE})")
+  int threadsPerCall;
 
   @Option(names = "--latency-requests", defaultValue = "200")
   int latencyRequests;
@@ -75,6 +93,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (callers == null) {
+      callers = Runtime.getRuntime().availableProcessors();
+    }
     List<String> texts = texts();
     System.out.printf(
         Locale.ROOT,
@@ -86,8 +107,11 @@ public final class PipelineBenchmark implements Callable<Integer> {
     double engineRate = engineRate(texts);
     System.out.printf(
         Locale.ROOT,
-        "engine alone (greedy, calls of %d segments): %.1f segments/s%n",
+        "engine alone (greedy, calls of %d segments, %d at once, %d libtorch thread(s) each):"
+            + " %.1f segments/s%n",
         callSize,
+        callers,
+        threadsPerCall,
         engineRate);
 
     Result model = runPipeline(texts, false);
@@ -129,11 +153,12 @@ public final class PipelineBenchmark implements Callable<Integer> {
                     String.format(Locale.ROOT, ", %s %.1f", process, used.toMillis() / 1e3)));
     System.out.printf(
         Locale.ROOT,
-        "  during the big job: %.1f s wall, of which the batch worker spent %.1f s (%.0f%%) in"
-            + " model calls; CPU seconds per process: %s%n",
+        "  during the big job: %.1f s wall; the batch worker's calls spent %.1f s in the model"
+            + " (summed over its consumer threads) and it peaked at %d MiB resident; CPU seconds"
+            + " per process: %s%n",
         result.wallSeconds(),
         result.modelSeconds(),
-        100 * result.modelSeconds() / result.wallSeconds(),
+        result.workerPeakMiB(),
         cpu.substring(2));
   }
 
@@ -151,15 +176,38 @@ public final class PipelineBenchmark implements Callable<Integer> {
     return texts;
   }
 
-  private double engineRate(List<String> texts) {
-    try (TranslationEngine engine = TranslationEngine.open(model, EngineOptions.defaults())) {
-      engine.translate(texts.subList(0, callSize), DecodeOptions.greedy());
+  /** The engine's own rate, called as the worker calls it: {@code callers} calls at once. */
+  private double engineRate(List<String> texts) throws Exception {
+    EngineOptions options = EngineOptions.defaults().withThreadsPerCall(threadsPerCall);
+    try (TranslationEngine engine = TranslationEngine.open(model, options);
+        ExecutorService threads = Executors.newFixedThreadPool(callers)) {
+      List<Future<?>> warmUp = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        warmUp.add(
+            threads.submit(
+                () -> engine.translate(texts.subList(0, callSize), DecodeOptions.greedy())));
+      }
+      for (Future<?> call : warmUp) {
+        call.get();
+      }
       long start = System.nanoTime();
+      List<Future<?>> calls = new ArrayList<>();
       for (int from = 0; from < texts.size(); from += callSize) {
-        engine.translate(
-            texts.subList(from, Math.min(texts.size(), from + callSize)), DecodeOptions.greedy());
+        List<String> call = texts.subList(from, Math.min(texts.size(), from + callSize));
+        calls.add(threads.submit(() -> engine.translate(call, DecodeOptions.greedy())));
+      }
+      for (Future<?> call : calls) {
+        call.get();
       }
       return texts.size() / ((System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  private static void waitUntilDone(PipelineClient client, List<String> jobs) throws Exception {
+    for (String job : jobs) {
+      while (!TERMINAL.contains(client.job(job).body().get("status").asString())) {
+        Thread.sleep(250);
+      }
     }
   }
 
@@ -168,6 +216,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
       double wallSeconds,
       double modelSeconds,
       Map<String, Duration> cpu,
+      long workerPeakMiB,
       double p50,
       double p95,
       double p99) {}
@@ -178,6 +227,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
     Map<String, String> environment = new HashMap<>();
     environment.put("TRANSLATION_API_LIMITS_REQUESTSPERMINUTE", "1000000");
     environment.put("TRANSLATION_WORKER_BATCHING_MAXSEGMENTS", Integer.toString(callSize));
+    environment.put("TRANSLATION_WORKER_CONSUMER_CONCURRENCY", Integer.toString(callers));
+    environment.put("TRANSLATION_WORKER_MODELTHREADSPERCALL", Integer.toString(threadsPerCall));
     if (identity) {
       environment.put("TRANSLATION_WORKER_IDENTITY_TRANSLATION", "true");
     }
@@ -194,7 +245,15 @@ public final class PipelineBenchmark implements Callable<Integer> {
                     environment))
             .start()) {
       PipelineClient client = new PipelineClient(pipeline.apiUrl(), pipeline.apiKey());
-      client.submit(List.of("Guten Morgen."), "?wait=10s"); // warm-up of both lanes' paths
+      // Warm-up, as the engine alone had one: a single sentence through the interactive lane, and
+      // one full model call per consumer through the batch lane (texts the big job does not have,
+      // so the translation memory cannot serve it).
+      client.submit(List.of("Guten Morgen."), "?wait=10s");
+      List<String> warmUp = new ArrayList<>();
+      for (String text : texts.subList(0, Math.min(texts.size(), callers * callSize))) {
+        warmUp.add(text + " [warm-up]");
+      }
+      waitUntilDone(client, List.of(client.submit(warmUp, "").body().get("id").asString()));
 
       Map<Long, String> names = new HashMap<>();
       for (AppProcess app : List.of(pipeline.api(), pipeline.worker(0), pipeline.worker(1))) {
@@ -216,14 +275,11 @@ public final class PipelineBenchmark implements Callable<Integer> {
         }
         jobs.add(reply.body().get("id").asString());
       }
-      for (String job : jobs) {
-        while (!TERMINAL.contains(client.job(job).body().get("status").asString())) {
-          Thread.sleep(250);
-        }
-      }
+      waitUntilDone(client, jobs);
       double wall = (System.nanoTime() - start) / 1e9;
       Map<String, Duration> cpu = CpuUsage.between(cpuBefore, CpuUsage.snapshot(names));
       double model = modelSeconds(batchWorkerPort) - modelBefore;
+      long workerPeakMiB = pipeline.worker(1).peakResidentMiB();
 
       double[] latencies = new double[latencyRequests];
       for (int i = 0; i < latencyRequests; i++) {
@@ -242,6 +298,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
           wall,
           model,
           cpu,
+          workerPeakMiB,
           percentile(latencies, 50),
           percentile(latencies, 95),
           percentile(latencies, 99));

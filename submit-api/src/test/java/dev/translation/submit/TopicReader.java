@@ -49,8 +49,8 @@ public final class TopicReader implements AutoCloseable {
   /** The messages of one job read so far, decoded. */
   public List<TranslationBatchMessage> messagesOf(String jobId) {
     return poll().stream()
-        .filter(r -> jobId.equals(r.key()))
         .map(r -> TestClient.JSON.readValue(r.value(), TranslationBatchMessage.class))
+        .filter(message -> jobId.equals(message.jobId()))
         .toList();
   }
 

@@ -4,6 +4,7 @@ import dev.translation.contracts.Lane;
 import dev.translation.contracts.LanguagePair;
 import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.submit.config.ApiProperties;
+import dev.translation.submit.messaging.JobSpreadingPartitioner;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,10 @@ public class JobPlanner {
       }
       TranslationBatchMessage message =
           TranslationBatchMessage.of(jobId, pair, request.modelHint(), segments, acceptedAt);
-      messages.add(new OutboxMessage(jobId, lane.topic(), jobId, json.writeValueAsString(message)));
+      // Keyed per message, not per job: a large job's messages are dealt out over all partitions,
+      // so every worker of the lane shares it instead of one worker taking it all.
+      String key = JobSpreadingPartitioner.key(jobId, messages.size());
+      messages.add(new OutboxMessage(jobId, lane.topic(), key, json.writeValueAsString(message)));
     }
     return messages;
   }

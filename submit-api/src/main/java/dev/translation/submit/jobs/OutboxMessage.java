@@ -5,7 +5,8 @@ package dev.translation.submit.jobs;
  *
  * @param jobId the job it belongs to (the outbox's aggregate id)
  * @param topic where it goes
- * @param key the Kafka record key (the job id)
+ * @param key the Kafka record key (the job id and the message's number in the job; see {@code
+ *     JobSpreadingPartitioner})
  * @param payload the exact JSON to publish
  */
 public record OutboxMessage(String jobId, String topic, String key, String payload) {}

@@ -42,11 +42,11 @@ class JobPlannerTest {
 
     assertThat(job.messages()).hasSize(3);
     assertThat(job.messages())
-        .allSatisfy(
-            m -> {
-              assertThat(m.topic()).isEqualTo(Topics.TRANSLATE_INTERACTIVE);
-              assertThat(m.key()).isEqualTo("job-1");
-            });
+        .allSatisfy(m -> assertThat(m.topic()).isEqualTo(Topics.TRANSLATE_INTERACTIVE));
+    // One key per message, so a job's messages spread over the lane's partitions and workers.
+    assertThat(job.messages())
+        .extracting(OutboxMessage::key)
+        .containsExactly("job-1/0", "job-1/1", "job-1/2");
     List<TranslationBatchMessage> decoded =
         job.messages().stream()
             .map(m -> JSON.readValue(m.payload(), TranslationBatchMessage.class))

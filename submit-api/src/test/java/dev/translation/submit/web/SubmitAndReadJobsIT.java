@@ -13,6 +13,7 @@ import dev.translation.submit.TopicReader;
 import dev.translation.submit.security.ApiKeyService;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,8 +66,19 @@ class SubmitAndReadJobsIT extends ApiIntegrationTest {
       await()
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(() -> assertThat(reader.messagesOf(id)).hasSize(3));
-      List<TranslationBatchMessage> messages = reader.messagesOf(id);
+      // A job's messages are dealt out over the partitions, so they are read in no set order.
+      List<TranslationBatchMessage> messages =
+          reader.messagesOf(id).stream()
+              .sorted(Comparator.comparingInt(m -> m.segments().getFirst().index()))
+              .toList();
       assertThat(messages).extracting(m -> m.segments().size()).containsExactly(32, 32, 6);
+      assertThat(
+              reader.poll().stream()
+                  .filter(record -> record.key().startsWith(id + "/"))
+                  .map(record -> record.partition())
+                  .distinct())
+          .as("partitions of the job's three messages")
+          .hasSize(3);
       List<TranslationBatchMessage.Segment> segments = new ArrayList<>();
       messages.forEach(m -> segments.addAll(m.segments()));
       assertThat(segments)

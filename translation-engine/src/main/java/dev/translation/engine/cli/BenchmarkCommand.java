@@ -9,9 +9,13 @@ import dev.translation.engine.inference.TranslationEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,6 +52,19 @@ final class BenchmarkCommand implements Callable<Integer> {
   @Option(names = "--beams", split = ",", defaultValue = "1,4")
   List<Integer> beams;
 
+  @Option(
+      names = "--callers",
+      defaultValue = "1",
+      description =
+          "Threads calling the engine at once, each with its own batches (default: ${DEFAULT-VALUE})")
+  int callers;
+
+  @Option(
+      names = "--threads-per-call",
+      defaultValue = "0",
+      description = "libtorch threads per model call; 0 = one per core (default: ${DEFAULT-VALUE})")
+  int threadsPerCall;
+
   @Override
   public Integer call() throws Exception {
     List<String> sources = new ArrayList<>();
@@ -59,10 +76,14 @@ final class BenchmarkCommand implements Callable<Integer> {
     }
     System.out.printf(
         Locale.ROOT,
-        "%d sentences from %s, %d cores%n%-6s %-6s %10s %14s %12s %12s%n",
+        "%d sentences from %s, %d cores, %d caller(s), %s%n%-6s %-6s %10s %14s %12s %12s%n",
         sources.size(),
         sentences,
         Runtime.getRuntime().availableProcessors(),
+        callers,
+        threadsPerCall == 0
+            ? "libtorch's default threads per call"
+            : threadsPerCall + " thread(s) per call",
         "beam",
         "batch",
         "sent/s",
@@ -72,36 +93,72 @@ final class BenchmarkCommand implements Callable<Integer> {
     for (int beam : beams) {
       for (int batch : batchSizes) {
         EngineOptions options =
-            EngineOptions.defaults().withMaxBatchSentences(batch).withRecordModelTime(true);
-        try (TranslationEngine engine = TranslationEngine.open(bundle, options)) {
+            EngineOptions.defaults()
+                .withMaxBatchSentences(batch)
+                .withRecordModelTime(true)
+                .withThreadsPerCall(threadsPerCall);
+        try (TranslationEngine engine = TranslationEngine.open(bundle, options);
+            ExecutorService threads = Executors.newFixedThreadPool(callers)) {
           DecodeOptions decode = DecodeOptions.beam(beam);
-          engine.translate(sources.subList(0, Math.min(batch, sources.size())), decode); // warm-up
+          List<String> warmUp = sources.subList(0, Math.min(batch, sources.size()));
+          runAll(threads, Collections.nCopies(callers, warmUp), engine, decode);
+          List<List<String>> calls = new ArrayList<>();
+          for (int from = 0; from < sources.size(); from += batch) {
+            calls.add(sources.subList(from, Math.min(sources.size(), from + batch)));
+          }
           long modelBefore = engine.modelTimeMicros();
           long start = System.nanoTime();
-          long targetTokens = 0;
-          for (int from = 0; from < sources.size(); from += batch) {
-            for (Translation translation :
-                engine.translate(
-                    sources.subList(from, Math.min(sources.size(), from + batch)), decode)) {
-              targetTokens += translation.targetTokens();
-            }
-          }
+          Totals totals = runAll(threads, calls, engine, decode);
           double seconds = (System.nanoTime() - start) / 1e9;
           double modelSeconds = (engine.modelTimeMicros() - modelBefore) / 1e6;
+          // Shares of the time spent inside calls, so a caller waiting for the last call of a
+          // measurement does not count as engine overhead.
           System.out.printf(
               Locale.ROOT,
               "%-6d %-6d %10.1f %14.1f %11.1f%% %11.1f%%%n",
               beam,
               batch,
               sources.size() / seconds,
-              targetTokens / seconds,
-              100 * modelSeconds / seconds,
-              100 * (seconds - modelSeconds) / seconds);
+              totals.targetTokens() / seconds,
+              100 * modelSeconds / totals.callSeconds(),
+              100 * (totals.callSeconds() - modelSeconds) / totals.callSeconds());
         }
       }
     }
     System.out.println("peak resident memory: " + peakResidentMemory());
     return 0;
+  }
+
+  /** Target tokens produced, and the seconds spent inside calls summed over the callers. */
+  private record Totals(long targetTokens, double callSeconds) {}
+
+  /** Runs the calls on the callers' threads, each taking the next call when done. */
+  private static Totals runAll(
+      ExecutorService threads,
+      List<List<String>> calls,
+      TranslationEngine engine,
+      DecodeOptions decode)
+      throws Exception {
+    List<Future<Totals>> results = new ArrayList<>();
+    for (List<String> call : calls) {
+      results.add(
+          threads.submit(
+              () -> {
+                long start = System.nanoTime();
+                long tokens =
+                    engine.translate(call, decode).stream()
+                        .mapToLong(Translation::targetTokens)
+                        .sum();
+                return new Totals(tokens, (System.nanoTime() - start) / 1e9);
+              }));
+    }
+    long tokens = 0;
+    double seconds = 0;
+    for (Future<Totals> result : results) {
+      tokens += result.get().targetTokens();
+      seconds += result.get().callSeconds();
+    }
+    return new Totals(tokens, seconds);
   }
 
   /** VmHWM of this process: the most physical memory it has held at once. */

@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.metric.Metric;
 import ai.djl.metric.Metrics;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.translate.TranslateException;
 import dev.translation.engine.InvalidInputException;
 import dev.translation.engine.ModelUnavailableException;
@@ -51,6 +52,9 @@ public final class TranslationEngine implements AutoCloseable {
     this.tokenizer = SubwordTokenizer.load(bundle.sentencePiecePath());
     try {
       this.model = TorchScriptModule.load(bundle.modulePath(), manifest.id(), false);
+      if (options.threadsPerCall() > 0) {
+        JniUtils.setNumThreads(options.threadsPerCall());
+      }
     } catch (RuntimeException e) {
       tokenizer.close();
       throw e;

@@ -18,6 +18,9 @@ import org.springframework.util.unit.DataSize;
  * @param modelBundle the model bundle directory; a relative path not found under the working
  *     directory is looked up in its parents (so a run from a module directory finds the repo's
  *     {@code models/})
+ * @param modelThreadsPerCall libtorch threads one model call uses (0 = one per core); with one
+ *     thread per call and one consumer thread per core, the calls run side by side and never wait
+ *     for each other's threads, which gives the most segments per second
  * @param consumer the Kafka consumer side
  * @param batching how segments are grouped into model calls
  * @param decoding how the engine searches
@@ -28,6 +31,7 @@ import org.springframework.util.unit.DataSize;
 public record WorkerProperties(
     Lane lane,
     Path modelBundle,
+    int modelThreadsPerCall,
     Consumer consumer,
     Batching batching,
     Decoding decoding,
@@ -37,6 +41,10 @@ public record WorkerProperties(
   public WorkerProperties {
     Objects.requireNonNull(lane, "translation.worker.lane (interactive or batch)");
     Objects.requireNonNull(modelBundle, "translation.worker.model-bundle");
+    if (modelThreadsPerCall < 0) {
+      throw new IllegalArgumentException(
+          "translation.worker.model-threads-per-call must be 0 (one per core) or more");
+    }
     Objects.requireNonNull(consumer, "translation.worker.consumer");
     Objects.requireNonNull(batching, "translation.worker.batching");
     Objects.requireNonNull(decoding, "translation.worker.decoding");
@@ -72,8 +80,8 @@ public record WorkerProperties(
   }
 
   /**
-   * @param concurrency consumer threads per process (scale out with processes, not threads: the
-   *     engine already uses every core)
+   * @param concurrency consumer threads per process, each with its own partitions and its own model
+   *     calls; 0 = one per core available to the process
    * @param shutdownTimeout how long stopping waits for the in-flight poll to finish and commit;
    *     keep it below {@code spring.lifecycle.timeout-per-shutdown-phase}
    * @param batchLaneFetchMinSize on the batch lane only, how much a fetch waits for (up to {@code
@@ -89,10 +97,16 @@ public record WorkerProperties(
     public Consumer {
       Objects.requireNonNull(batchLaneFetchMinSize, "batchLaneFetchMinSize");
       Objects.requireNonNull(batchLaneFetchMaxWait, "batchLaneFetchMaxWait");
-      if (concurrency < 1) {
-        throw new IllegalArgumentException("translation.worker.consumer.concurrency must be >= 1");
+      if (concurrency < 0) {
+        throw new IllegalArgumentException(
+            "translation.worker.consumer.concurrency must be 0 (one per core) or more");
       }
       Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+    }
+
+    /** Consumer threads to run: {@link #concurrency()}, or one per available core when 0. */
+    public int threads() {
+      return concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();
     }
   }
 

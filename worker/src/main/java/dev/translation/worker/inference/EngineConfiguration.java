@@ -26,12 +26,16 @@ class EngineConfiguration {
   TranslationEngine translationEngine(WorkerProperties properties) {
     Path bundle = properties.resolvedModelBundle();
     long start = System.nanoTime();
-    TranslationEngine engine = TranslationEngine.open(bundle, EngineOptions.defaults());
+    TranslationEngine engine =
+        TranslationEngine.open(
+            bundle, EngineOptions.defaults().withThreadsPerCall(properties.modelThreadsPerCall()));
     log.info(
-        "Loaded model {} from {} in {} ms",
+        "Loaded model {} from {} in {} ms; {} consumer thread(s), {} libtorch thread(s) per call",
         engine.manifest().id(),
         bundle,
-        (System.nanoTime() - start) / 1_000_000);
+        (System.nanoTime() - start) / 1_000_000,
+        properties.consumer().threads(),
+        properties.modelThreadsPerCall() == 0 ? "default" : properties.modelThreadsPerCall());
     return engine;
   }
 

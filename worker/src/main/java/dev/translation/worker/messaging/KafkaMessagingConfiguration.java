@@ -160,7 +160,7 @@ class KafkaMessagingConfiguration {
         new ConcurrentKafkaListenerContainerFactory<>();
     factory.setConsumerFactory(translationConsumerFactory);
     factory.setBatchListener(true);
-    factory.setConcurrency(properties.consumer().concurrency());
+    factory.setConcurrency(properties.consumer().threads());
     factory.setCommonErrorHandler(translationErrorHandler);
     // The listener acknowledges: all of a poll, or on shutdown only the records it stored.
     factory.getContainerProperties().setAckMode(AckMode.MANUAL_IMMEDIATE);
