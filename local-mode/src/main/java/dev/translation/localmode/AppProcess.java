@@ -113,19 +113,6 @@ public final class AppProcess implements AutoCloseable {
     return process == null ? -1 : process.pid();
   }
 
-  /** The most physical memory the process has held at once (VmHWM), in MiB; -1 if unknown. */
-  public long peakResidentMiB() throws IOException {
-    Path status = Path.of("/proc", Long.toString(pid()), "status");
-    if (Files.isReadable(status)) {
-      for (String line : Files.readAllLines(status)) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-        }
-      }
-    }
-    return -1;
-  }
-
   public synchronized boolean isRunning() {
     return process != null && process.isAlive();
   }

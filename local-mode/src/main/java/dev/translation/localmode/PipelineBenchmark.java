@@ -1,6 +1,8 @@
 package dev.translation.localmode;
 
 import dev.translation.contracts.MetricNames;
+import dev.translation.engine.benchmark.ConcurrentCalls;
+import dev.translation.engine.benchmark.PeakMemory;
 import dev.translation.engine.corpus.SentencePair;
 import dev.translation.engine.corpus.TsvCorpusReader;
 import dev.translation.engine.inference.DecodeOptions;
@@ -16,15 +18,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -154,11 +154,11 @@ public final class PipelineBenchmark implements Callable<Integer> {
     System.out.printf(
         Locale.ROOT,
         "  during the big job: %.1f s wall; the batch worker's calls spent %.1f s in the model"
-            + " (summed over its consumer threads) and it peaked at %d MiB resident; CPU seconds"
+            + " (summed over its consumer threads) and it peaked at %s resident; CPU seconds"
             + " per process: %s%n",
         result.wallSeconds(),
         result.modelSeconds(),
-        result.workerPeakMiB(),
+        result.workerPeak(),
         cpu.substring(2));
   }
 
@@ -179,26 +179,13 @@ public final class PipelineBenchmark implements Callable<Integer> {
   /** The engine's own rate, called as the worker calls it: {@code callers} calls at once. */
   private double engineRate(List<String> texts) throws Exception {
     EngineOptions options = EngineOptions.defaults().withThreadsPerCall(threadsPerCall);
-    try (TranslationEngine engine = TranslationEngine.open(model, options);
-        ExecutorService threads = Executors.newFixedThreadPool(callers)) {
-      List<Future<?>> warmUp = new ArrayList<>();
-      for (int i = 0; i < callers; i++) {
-        warmUp.add(
-            threads.submit(
-                () -> engine.translate(texts.subList(0, callSize), DecodeOptions.greedy())));
-      }
-      for (Future<?> call : warmUp) {
-        call.get();
-      }
+    try (TranslationEngine engine = TranslationEngine.open(model, options)) {
+      List<String> warmUp = texts.subList(0, callSize);
+      ConcurrentCalls.run(
+          engine, Collections.nCopies(callers, warmUp), DecodeOptions.greedy(), callers);
       long start = System.nanoTime();
-      List<Future<?>> calls = new ArrayList<>();
-      for (int from = 0; from < texts.size(); from += callSize) {
-        List<String> call = texts.subList(from, Math.min(texts.size(), from + callSize));
-        calls.add(threads.submit(() -> engine.translate(call, DecodeOptions.greedy())));
-      }
-      for (Future<?> call : calls) {
-        call.get();
-      }
+      ConcurrentCalls.run(
+          engine, ConcurrentCalls.split(texts, callSize), DecodeOptions.greedy(), callers);
       return texts.size() / ((System.nanoTime() - start) / 1e9);
     }
   }
@@ -216,7 +203,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
       double wallSeconds,
       double modelSeconds,
       Map<String, Duration> cpu,
-      long workerPeakMiB,
+      String workerPeak,
       double p50,
       double p95,
       double p99) {}
@@ -279,7 +266,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
       double wall = (System.nanoTime() - start) / 1e9;
       Map<String, Duration> cpu = CpuUsage.between(cpuBefore, CpuUsage.snapshot(names));
       double model = modelSeconds(batchWorkerPort) - modelBefore;
-      long workerPeakMiB = pipeline.worker(1).peakResidentMiB();
+      String workerPeak = PeakMemory.resident(pipeline.worker(1).pid());
 
       double[] latencies = new double[latencyRequests];
       for (int i = 0; i < latencyRequests; i++) {
@@ -298,7 +285,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
           wall,
           model,
           cpu,
-          workerPeakMiB,
+          workerPeak,
           percentile(latencies, 50),
           percentile(latencies, 95),
           percentile(latencies, 99));

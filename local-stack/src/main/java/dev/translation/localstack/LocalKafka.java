@@ -189,12 +189,12 @@ public final class LocalKafka implements AutoCloseable {
     log.info("Kafka {} killed", bootstrapServers());
   }
 
-  /** Whether the broker process is alive (not necessarily ready). */
   /** The broker's process id, or -1 when it is not running. */
   public synchronized long pid() {
     return process == null ? -1 : process.pid();
   }
 
+  /** Whether the broker process is alive (not necessarily ready). */
   public synchronized boolean isRunning() {
     return process != null && process.isAlive();
   }

@@ -1,21 +1,18 @@
 package dev.translation.engine.cli;
 
+import dev.translation.engine.benchmark.ConcurrentCalls;
+import dev.translation.engine.benchmark.PeakMemory;
 import dev.translation.engine.corpus.SentencePair;
 import dev.translation.engine.corpus.TsvCorpusReader;
 import dev.translation.engine.inference.DecodeOptions;
 import dev.translation.engine.inference.EngineOptions;
-import dev.translation.engine.inference.Translation;
 import dev.translation.engine.inference.TranslationEngine;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -97,18 +94,14 @@ final class BenchmarkCommand implements Callable<Integer> {
                 .withMaxBatchSentences(batch)
                 .withRecordModelTime(true)
                 .withThreadsPerCall(threadsPerCall);
-        try (TranslationEngine engine = TranslationEngine.open(bundle, options);
-            ExecutorService threads = Executors.newFixedThreadPool(callers)) {
+        try (TranslationEngine engine = TranslationEngine.open(bundle, options)) {
           DecodeOptions decode = DecodeOptions.beam(beam);
           List<String> warmUp = sources.subList(0, Math.min(batch, sources.size()));
-          runAll(threads, Collections.nCopies(callers, warmUp), engine, decode);
-          List<List<String>> calls = new ArrayList<>();
-          for (int from = 0; from < sources.size(); from += batch) {
-            calls.add(sources.subList(from, Math.min(sources.size(), from + batch)));
-          }
+          ConcurrentCalls.run(engine, Collections.nCopies(callers, warmUp), decode, callers);
+          List<List<String>> calls = ConcurrentCalls.split(sources, batch);
           long modelBefore = engine.modelTimeMicros();
           long start = System.nanoTime();
-          Totals totals = runAll(threads, calls, engine, decode);
+          ConcurrentCalls.Totals totals = ConcurrentCalls.run(engine, calls, decode, callers);
           double seconds = (System.nanoTime() - start) / 1e9;
           double modelSeconds = (engine.modelTimeMicros() - modelBefore) / 1e6;
           // Shares of the time spent inside calls, so a caller waiting for the last call of a
@@ -125,54 +118,8 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
       }
     }
-    System.out.println("peak resident memory: " + peakResidentMemory());
+    System.out.println(
+        "peak resident memory: " + PeakMemory.resident(ProcessHandle.current().pid()));
     return 0;
-  }
-
-  /** Target tokens produced, and the seconds spent inside calls summed over the callers. */
-  private record Totals(long targetTokens, double callSeconds) {}
-
-  /** Runs the calls on the callers' threads, each taking the next call when done. */
-  private static Totals runAll(
-      ExecutorService threads,
-      List<List<String>> calls,
-      TranslationEngine engine,
-      DecodeOptions decode)
-      throws Exception {
-    List<Future<Totals>> results = new ArrayList<>();
-    for (List<String> call : calls) {
-      results.add(
-          threads.submit(
-              () -> {
-                long start = System.nanoTime();
-                long tokens =
-                    engine.translate(call, decode).stream()
-                        .mapToLong(Translation::targetTokens)
-                        .sum();
-                return new Totals(tokens, (System.nanoTime() - start) / 1e9);
-              }));
-    }
-    long tokens = 0;
-    double seconds = 0;
-    for (Future<Totals> result : results) {
-      tokens += result.get().targetTokens();
-      seconds += result.get().callSeconds();
-    }
-    return new Totals(tokens, seconds);
-  }
-
-  /** VmHWM of this process: the most physical memory it has held at once. */
-  private static String peakResidentMemory() throws Exception {
-    Path status = Path.of("/proc/self/status");
-    if (!Files.exists(status)) {
-      return "unknown (no /proc)";
-    }
-    for (String line : Files.readAllLines(status)) {
-      if (line.startsWith("VmHWM:")) {
-        long kib = Long.parseLong(line.replaceAll("\\D", ""));
-        return String.format(Locale.ROOT, "%.0f MiB", kib / 1024.0);
-      }
-    }
-    return "unknown";
   }
 }
