@@ -2,9 +2,11 @@ package dev.translation.engine.cli;
 
 import dev.translation.engine.corpus.CorpusSplit;
 import dev.translation.engine.corpus.DingDictionaryReader;
+import dev.translation.engine.corpus.PhraseSentences;
 import dev.translation.engine.corpus.SentencePair;
 import dev.translation.engine.corpus.TsvCorpusReader;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Option;
     description = {
       "Reads parallel corpora and writes train.tsv, dev.tsv, test.tsv (German<TAB>English) and"
           + " sentencepiece-input.txt (both sides of train, for spm_train) into --out.",
+      "Also writes phrase-sentences-{train,dev,test}.tsv: the corpora's haben/sein/werden verb"
+          + " phrases conjugated into whole sentences, each in the part its phrase belongs to.",
       "The split is by a hash of the German source, so it is the same on every run and no test"
           + " source is ever trained on."
     })
@@ -58,10 +62,10 @@ final class PrepareCorpusCommand implements Callable<Integer> {
       return 2;
     }
     CorpusSplit split = CorpusSplit.of(List.copyOf(all));
+    CorpusSplit sentences = PhraseSentences.split(List.copyOf(all), split);
     Files.createDirectories(out);
-    TsvCorpusReader.write(out.resolve("train.tsv"), split.train());
-    TsvCorpusReader.write(out.resolve("dev.tsv"), split.dev());
-    TsvCorpusReader.write(out.resolve("test.tsv"), split.test());
+    write(split, "");
+    write(sentences, "phrase-sentences-");
     try (BufferedWriter writer = Files.newBufferedWriter(out.resolve("sentencepiece-input.txt"))) {
       for (SentencePair pair : split.train()) {
         writer.write(pair.source());
@@ -71,6 +75,13 @@ final class PrepareCorpusCommand implements Callable<Integer> {
       }
     }
     System.err.printf("%,d unique pairs -> %s in %s%n", all.size(), split.summary(), out);
+    System.err.printf("phrase sentences -> %s%n", sentences.summary());
     return 0;
+  }
+
+  private void write(CorpusSplit split, String prefix) throws IOException {
+    TsvCorpusReader.write(out.resolve(prefix + "train.tsv"), split.train());
+    TsvCorpusReader.write(out.resolve(prefix + "dev.tsv"), split.dev());
+    TsvCorpusReader.write(out.resolve(prefix + "test.tsv"), split.test());
   }
 }

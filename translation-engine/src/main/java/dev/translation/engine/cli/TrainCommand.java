@@ -7,6 +7,7 @@ import dev.translation.engine.corpus.SentencePair;
 import dev.translation.engine.corpus.TsvCorpusReader;
 import dev.translation.engine.training.ModelTrainer;
 import dev.translation.engine.training.TrainingOptions;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,11 +52,17 @@ final class TrainCommand implements Callable<Integer> {
       description = "SentencePiece model (required with --init; --base uses the bundle's)")
   Path sentencePiece;
 
-  @Option(names = "--train", required = true, description = "Training pairs, German<TAB>English")
-  Path train;
+  @Option(
+      names = "--train",
+      required = true,
+      description = "Training pairs, German<TAB>English (repeatable)")
+  List<Path> train;
 
-  @Option(names = "--dev", required = true, description = "Dev pairs for early stopping")
-  Path dev;
+  @Option(
+      names = "--dev",
+      required = true,
+      description = "Dev pairs for early stopping (repeatable)")
+  List<Path> dev;
 
   @Option(names = "--work", required = true, description = "Checkpoint directory")
   Path work;
@@ -116,8 +123,8 @@ final class TrainCommand implements Callable<Integer> {
       return 2;
     }
     SpecialTokens tokens = base == null ? new SpecialTokens(0, 1, 2, 3) : base.tokens();
-    List<SentencePair> trainPairs = TsvCorpusReader.read(train);
-    List<SentencePair> devPairs = TsvCorpusReader.read(dev);
+    List<SentencePair> trainPairs = read(train);
+    List<SentencePair> devPairs = read(dev);
     TrainingOptions options =
         new TrainingOptions(
             module,
@@ -139,7 +146,9 @@ final class TrainCommand implements Callable<Integer> {
 
     ModelManifest.Training training =
         new ModelManifest.Training(
-            dataDescription.isEmpty() ? List.of(train.toString()) : dataDescription,
+            dataDescription.isEmpty()
+                ? train.stream().map(Path::toString).toList()
+                : dataDescription,
             base == null ? null : base.id(),
             result.state().step(),
             Math.round(result.epochs() * 100) / 100.0,
@@ -167,6 +176,14 @@ final class TrainCommand implements Callable<Integer> {
     ModelBundle.create(bundleOut, result.bestModule(), spm, manifest);
     System.err.printf("wrote bundle %s (%s)%n", bundleOut, manifest.id());
     return 0;
+  }
+
+  private static List<SentencePair> read(List<Path> files) throws IOException {
+    List<SentencePair> pairs = new ArrayList<>();
+    for (Path file : files) {
+      pairs.addAll(TsvCorpusReader.read(file));
+    }
+    return pairs;
   }
 
   /** The hyper-parameters define_transformer.py wrote beside the untrained module, if any. */

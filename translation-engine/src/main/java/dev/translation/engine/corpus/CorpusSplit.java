@@ -60,18 +60,36 @@ public record CorpusSplit(
     List<SentencePair> dev = new ArrayList<>();
     List<SentencePair> test = new ArrayList<>();
     for (SentencePair pair : all) {
-      double bucket = unitHash(splitKey(pair.source()));
-      if (bucket < TEST_FRACTION) {
-        if (isFullSentence(pair)) {
-          test.add(pair);
+      switch (partOf(pair.source())) {
+        case TEST -> {
+          if (isFullSentence(pair)) {
+            test.add(pair);
+          }
         }
-      } else if (bucket < TEST_FRACTION + DEV_FRACTION) {
-        dev.add(pair);
-      } else {
-        train.add(pair);
+        case DEV -> dev.add(pair);
+        case TRAIN -> train.add(pair);
       }
     }
     return new CorpusSplit(train, dev, test);
+  }
+
+  /** The three parts of a split. */
+  public enum Part {
+    TRAIN,
+    DEV,
+    TEST
+  }
+
+  /**
+   * The part a source hashes into, before the test part's full-sentence filter; material derived
+   * from a pair belongs in the same part as the pair, so that nothing learnt from it leaks.
+   */
+  public static Part partOf(String source) {
+    double bucket = unitHash(splitKey(source));
+    if (bucket < TEST_FRACTION) {
+      return Part.TEST;
+    }
+    return bucket < TEST_FRACTION + DEV_FRACTION ? Part.DEV : Part.TRAIN;
   }
 
   /** Whether both sides have at least {@value #MIN_SENTENCE_WORDS} words. */

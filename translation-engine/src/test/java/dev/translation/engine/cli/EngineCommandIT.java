@@ -71,6 +71,31 @@ class EngineCommandIT {
   }
 
   @Test
+  void prepareCorpusWritesTheSplitAndTheVerbPhrasesAsSentences() throws Exception {
+    Path ding = dir.resolve("de-en");
+    Files.writeString(
+        ding,
+        """
+        Durst {m} | Durst haben :: thirst | to be thirsty
+        müde {adj} | müde werden :: tired | to get tired
+        jdm. böse sein :: to be angry with sb.
+        """);
+
+    Run run = run("prepare-corpus", "--ding", ding.toString(), "--out", dir.toString());
+
+    assertThat(run.exitCode).isZero();
+    String sentences =
+        Files.readString(dir.resolve("phrase-sentences-train.tsv"))
+            + Files.readString(dir.resolve("phrase-sentences-dev.tsv"))
+            + Files.readString(dir.resolve("phrase-sentences-test.tsv"));
+    assertThat(sentences)
+        .contains("Ich habe Durst.\tI am thirsty.\n")
+        .contains("Wirst du müde?\tDo you get tired?\n")
+        .doesNotContain("böse");
+    assertThat(run.err).contains("phrase sentences -> train=");
+  }
+
+  @Test
   void missingBundleFailsWithANonZeroExitAndAMessage() {
     Run run = run("translate", "--bundle", dir.resolve("nope").toString());
 
