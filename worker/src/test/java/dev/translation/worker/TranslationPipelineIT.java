@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.MetricNames;
-import dev.translation.engine.inference.DecodeOptions;
 import dev.translation.engine.inference.Translation;
+import dev.translation.worker.config.WorkerProperties;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /** A job's path through the worker: micro-batched, translated, stored, and observable. */
@@ -23,6 +24,8 @@ class TranslationPipelineIT extends WorkerIntegrationTest {
 
   @Value("${local.server.port}")
   int port;
+
+  @Autowired WorkerProperties properties;
 
   @Test
   void thousandSegmentJobCompletesWithEveryResultInOrder() {
@@ -37,7 +40,8 @@ class TranslationPipelineIT extends WorkerIntegrationTest {
     // model never ends (the interim model repeats words) reads differently in different batches.
     // The exact comparison is for sentences whose translation ended before even their own cap:
     // those read the same in every batch.
-    List<Translation> reference = engine.translate(distinct, DecodeOptions.greedy());
+    List<Translation> reference =
+        engine.translate(distinct, properties.decoding().options(properties.lane()));
     Map<String, String> expected = new HashMap<>();
     for (int i = 0; i < distinct.size(); i++) {
       Translation translation = reference.get(i);

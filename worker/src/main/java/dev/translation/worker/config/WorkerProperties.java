@@ -123,12 +123,25 @@ public record WorkerProperties(
   }
 
   /**
-   * @param beamSize 1 for greedy decoding (fastest), more for beam search
+   * @param beamSize 1 for greedy decoding (fastest), more for beam search; unset, it follows the
+   *     lane: {@value #INTERACTIVE_BEAM_SIZE} on the interactive lane, whose short texts wait more
+   *     for the plumbing than for the model, and greedy on the batch lane, where throughput counts
    * @param lengthPenalty beam search's length normalisation exponent
    */
-  public record Decoding(int beamSize, double lengthPenalty) {
-    public DecodeOptions options() {
-      return new DecodeOptions(beamSize, lengthPenalty);
+  public record Decoding(Integer beamSize, double lengthPenalty) {
+
+    static final int INTERACTIVE_BEAM_SIZE = 4;
+
+    public Decoding {
+      if (beamSize != null && beamSize < 1) {
+        throw new IllegalArgumentException("translation.worker.decoding.beam-size must be >= 1");
+      }
+    }
+
+    /** The decoding a worker of {@code lane} uses. */
+    public DecodeOptions options(Lane lane) {
+      int beam = beamSize != null ? beamSize : lane == Lane.INTERACTIVE ? INTERACTIVE_BEAM_SIZE : 1;
+      return new DecodeOptions(beam, lengthPenalty);
     }
   }
 

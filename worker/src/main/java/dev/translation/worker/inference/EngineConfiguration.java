@@ -30,12 +30,14 @@ class EngineConfiguration {
         TranslationEngine.open(
             bundle, EngineOptions.defaults().withThreadsPerCall(properties.modelThreadsPerCall()));
     log.info(
-        "Loaded model {} from {} in {} ms; {} consumer thread(s), {} libtorch thread(s) per call",
+        "Loaded model {} from {} in {} ms; {} consumer thread(s), {} libtorch thread(s) per call,"
+            + " beam {}",
         engine.manifest().id(),
         bundle,
         (System.nanoTime() - start) / 1_000_000,
         properties.consumer().threads(),
-        properties.modelThreadsPerCall() == 0 ? "default" : properties.modelThreadsPerCall());
+        properties.modelThreadsPerCall() == 0 ? "default" : properties.modelThreadsPerCall(),
+        properties.decoding().options(properties.lane()).beamSize());
     return engine;
   }
 

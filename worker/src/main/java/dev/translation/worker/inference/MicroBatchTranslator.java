@@ -71,7 +71,7 @@ public class MicroBatchTranslator {
       log.warn(
           "translation.worker.identity-translation is on: segments are copied, not translated");
     }
-    this.decoding = properties.decoding().options();
+    this.decoding = properties.decoding().options(properties.lane());
     this.segments = segments;
     this.memory = memory;
     this.store = store;
