@@ -61,8 +61,9 @@ final class PrepareCorpusCommand implements Callable<Integer> {
       System.err.println("No corpus given: use --ding and/or --tsv");
       return 2;
     }
-    CorpusSplit split = CorpusSplit.of(List.copyOf(all));
-    CorpusSplit sentences = PhraseSentences.split(List.copyOf(all), split);
+    List<SentencePair> corpus = List.copyOf(all);
+    CorpusSplit split = CorpusSplit.of(corpus);
+    CorpusSplit sentences = PhraseSentences.split(corpus, split);
     Files.createDirectories(out);
     write(split, "");
     write(sentences, "phrase-sentences-");
