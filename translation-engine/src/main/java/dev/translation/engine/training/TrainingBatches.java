@@ -18,6 +18,9 @@ final class TrainingBatches {
   /** One encoded pair: source ending in eos; target input starting with bos; output with eos. */
   record Example(int[] source, int[] targetIn, int[] targetOut) {}
 
+  /** The number-th copy of a weighted example. */
+  private record Copy(Example example, int number) {}
+
   /** A batch of examples, padded into rectangles when turned into tensors. */
   record Batch(List<Example> examples, int sourceLength, int targetLength) {
     long targetTokens() {
@@ -50,7 +53,7 @@ final class TrainingBatches {
       int batchTokens,
       int sentenceWeight,
       long seed) {
-    List<Example> encoded = new ArrayList<>(pairs.size());
+    List<Copy> weighted = new ArrayList<>(pairs.size());
     int skipped = 0;
     for (SentencePair pair : pairs) {
       int[] source = tokenizer.encode(pair.source());
@@ -74,12 +77,20 @@ final class TrainingBatches {
       Example example = new Example(sourceWithEos, targetIn, targetOut);
       int copies = isSentence(pair) ? sentenceWeight : 1;
       for (int copy = 0; copy < copies; copy++) {
-        encoded.add(example);
+        weighted.add(new Copy(example, copy));
       }
     }
-    encoded.sort(
-        Comparator.comparingInt((Example e) -> e.source().length)
-            .thenComparingInt(e -> e.targetOut().length));
+    // Copy number before input order: copies of one pair sit a whole copy-round apart within
+    // their length group, so they land in different batches and weigh as separate updates
+    // rather than as one update counted several times.
+    weighted.sort(
+        Comparator.comparingInt((Copy c) -> c.example().source().length)
+            .thenComparingInt(c -> c.example().targetOut().length)
+            .thenComparingInt(Copy::number));
+    List<Example> encoded = new ArrayList<>(weighted.size());
+    for (Copy copy : weighted) {
+      encoded.add(copy.example());
+    }
     List<Batch> batches = new ArrayList<>();
     List<Example> current = new ArrayList<>();
     int sourceLength = 0;
