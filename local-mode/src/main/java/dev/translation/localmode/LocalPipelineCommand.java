@@ -32,7 +32,7 @@ public final class LocalPipelineCommand implements Callable<Integer> {
 
   @Option(
       names = "--model",
-      defaultValue = "models/de-en-starter/3",
+      defaultValue = "models/de-en-starter/4",
       description = "Model bundle the workers serve")
   Path model;
 

@@ -49,7 +49,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
   @Option(names = "--repository", defaultValue = ".")
   Path repository;
 
-  @Option(names = "--model", defaultValue = "models/de-en-starter/3")
+  @Option(names = "--model", defaultValue = "models/de-en-starter/4")
   Path model;
 
   @Option(names = "--sentences", defaultValue = "test-sets/ding-sentences-test.tsv")

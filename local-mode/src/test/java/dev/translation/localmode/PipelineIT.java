@@ -60,7 +60,7 @@ class PipelineIT {
     Path model =
         Path.of(
             System.getProperty(
-                "starter.bundle", root.resolve("models/de-en-starter/3").toString()));
+                "starter.bundle", root.resolve("models/de-en-starter/4").toString()));
     pipeline =
         new LocalPipeline(
                 new LocalPipeline.Settings(

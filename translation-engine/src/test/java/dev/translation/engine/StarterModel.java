@@ -8,18 +8,18 @@ public final class StarterModel {
 
   private StarterModel() {}
 
-  /** The bundle named by {@code -Dstarter.bundle}, else {@code models/de-en-starter/3}. */
+  /** The bundle named by {@code -Dstarter.bundle}, else {@code models/de-en-starter/4}. */
   public static Path bundle() {
     String configured = System.getProperty("starter.bundle");
     if (configured != null) {
       return Path.of(configured);
     }
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("models/de-en-starter/3");
+      Path candidate = dir.resolve("models/de-en-starter/4");
       if (Files.isDirectory(candidate)) {
         return candidate;
       }
     }
-    throw new IllegalStateException("models/de-en-starter/3 not found above the working directory");
+    throw new IllegalStateException("models/de-en-starter/4 not found above the working directory");
   }
 }

@@ -46,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * context (so the model loads once). Tests seed jobs and segments as the submit API would and
  * publish {@link TranslationBatchMessage}s as its outbox relay would.
  *
- * <p>The model is {@code models/de-en-starter/3} found upward from the working directory, or the
+ * <p>The model is {@code models/de-en-starter/4} found upward from the working directory, or the
  * bundle named by {@code -Dstarter.bundle=...}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

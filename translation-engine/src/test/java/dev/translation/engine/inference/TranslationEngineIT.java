@@ -32,10 +32,13 @@ class TranslationEngineIT {
   @Test
   void translatesCommonPhrasesInInputOrder() {
     List<Translation> translations =
-        engine.translate(List.of("Guten Morgen", "Wo ist der Bahnhof?"), DecodeOptions.beam(4));
+        engine.translate(
+            List.of("Guten Morgen", "Wo ist der Bahnhof?", "Ich habe Hunger."),
+            DecodeOptions.beam(4));
 
     assertThat(translations.get(0).text()).isEqualToIgnoringCase("good morning");
     assertThat(translations.get(1).text()).isEqualTo("Where is the station?");
+    assertThat(translations.get(2).text()).isEqualTo("I am hungry.");
     assertThat(translations)
         .allSatisfy(t -> assertThat(t.modelId()).isEqualTo(engine.manifest().id()));
   }
