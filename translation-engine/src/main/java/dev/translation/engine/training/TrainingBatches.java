@@ -18,9 +18,6 @@ final class TrainingBatches {
   /** One encoded pair: source ending in eos; target input starting with bos; output with eos. */
   record Example(int[] source, int[] targetIn, int[] targetOut) {}
 
-  /** The number-th copy of a weighted example. */
-  private record Copy(Example example, int number) {}
-
   /** A batch of examples, padded into rectangles when turned into tensors. */
   record Batch(List<Example> examples, int sourceLength, int targetLength) {
     long targetTokens() {
@@ -53,7 +50,8 @@ final class TrainingBatches {
       int batchTokens,
       int sentenceWeight,
       long seed) {
-    List<Copy> weighted = new ArrayList<>(pairs.size());
+    List<Example> encoded = new ArrayList<>(pairs.size());
+    List<Example> sentences = new ArrayList<>();
     int skipped = 0;
     for (SentencePair pair : pairs) {
       int[] source = tokenizer.encode(pair.source());
@@ -75,22 +73,20 @@ final class TrainingBatches {
       System.arraycopy(target, 0, targetOut, 0, target.length);
       targetOut[target.length] = eos;
       Example example = new Example(sourceWithEos, targetIn, targetOut);
-      int copies = isSentence(pair) ? sentenceWeight : 1;
-      for (int copy = 0; copy < copies; copy++) {
-        weighted.add(new Copy(example, copy));
+      encoded.add(example);
+      if (isSentence(pair)) {
+        sentences.add(example);
       }
     }
-    // Copy number before input order: copies of one pair sit a whole copy-round apart within
-    // their length group, so they land in different batches and weigh as separate updates
-    // rather than as one update counted several times.
-    weighted.sort(
-        Comparator.comparingInt((Copy c) -> c.example().source().length)
-            .thenComparingInt(c -> c.example().targetOut().length)
-            .thenComparingInt(Copy::number));
-    List<Example> encoded = new ArrayList<>(weighted.size());
-    for (Copy copy : weighted) {
-      encoded.add(copy.example());
+    // Extra copies go in whole rounds after the originals, and the sort below is stable, so
+    // copies of one pair sit a round apart within their length group: they land in different
+    // batches and weigh as separate updates rather than as one update counted several times.
+    for (int copy = 1; copy < sentenceWeight; copy++) {
+      encoded.addAll(sentences);
     }
+    encoded.sort(
+        Comparator.comparingInt((Example e) -> e.source().length)
+            .thenComparingInt(e -> e.targetOut().length));
     List<Batch> batches = new ArrayList<>();
     List<Example> current = new ArrayList<>();
     int sourceLength = 0;
