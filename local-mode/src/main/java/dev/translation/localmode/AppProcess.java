@@ -1,6 +1,7 @@
 package dev.translation.localmode;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +19,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppProcess implements AutoCloseable {
 
+  // HTTP/1.1: the JDK client's default HTTP/2 asks plain-HTTP servers to upgrade, which uvicorn
+  // (the naive server of bin/benchmark-interactive) answers with 400.
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   private final String name;
   private final List<String> command;
@@ -85,6 +91,13 @@ public final class AppProcess implements AutoCloseable {
     }
     throw new IllegalStateException(
         name + " was not ready within " + timeout + "; end of " + logFile + ":\n" + tail());
+  }
+
+  /** A TCP port nothing listens on right now, for a child process to take. */
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   /** SIGTERM, so the application shuts down gracefully; SIGKILL if it takes longer than grace. */

@@ -11,6 +11,9 @@ import java.util.TreeMap;
  */
 final class CpuUsage {
 
+  /** The name the benchmark's own JVM has in a snapshot. */
+  static final String THIS_PROCESS = "benchmark client";
+
   private CpuUsage() {}
 
   /**
@@ -20,7 +23,7 @@ final class CpuUsage {
    */
   static Map<String, Duration> snapshot(Map<Long, String> names) {
     Map<String, Duration> usage = new TreeMap<>();
-    add(usage, "benchmark client", ProcessHandle.current());
+    add(usage, THIS_PROCESS, ProcessHandle.current());
     ProcessHandle.current()
         .descendants()
         .forEach(process -> add(usage, names.getOrDefault(process.pid(), label(process)), process));

@@ -8,7 +8,6 @@ import dev.translation.engine.corpus.TsvCorpusReader;
 import dev.translation.engine.inference.DecodeOptions;
 import dev.translation.engine.inference.EngineOptions;
 import dev.translation.engine.inference.TranslationEngine;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -210,7 +208,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
   private Result runPipeline(List<String> texts, boolean identity) throws Exception {
     Path data = Files.createTempDirectory("pipeline-benchmark");
-    int batchWorkerPort = freePort();
+    int batchWorkerPort = AppProcess.freePort();
     Map<String, String> environment = new HashMap<>();
     environment.put("TRANSLATION_API_LIMITS_REQUESTSPERMINUTE", "1000000");
     environment.put("TRANSLATION_WORKER_BATCHING_MAXSEGMENTS", Integer.toString(callSize));
@@ -225,8 +223,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
                     data,
                     repository.toAbsolutePath(),
                     model.toAbsolutePath(),
-                    freePort(),
-                    List.of(freePort(), batchWorkerPort),
+                    AppProcess.freePort(),
+                    List.of(AppProcess.freePort(), batchWorkerPort),
                     null,
                     null,
                     environment))
@@ -279,16 +277,16 @@ public final class PipelineBenchmark implements Callable<Integer> {
               "a single sentence did not finish within 10 s: " + reply.body());
         }
       }
-      Arrays.sort(latencies);
+      Latencies latency = Latencies.of(latencies);
       return new Result(
           texts.size() / wall,
           wall,
           model,
           cpu,
           workerPeak,
-          percentile(latencies, 50),
-          percentile(latencies, 95),
-          percentile(latencies, 99));
+          latency.p50(),
+          latency.p95(),
+          latency.p99());
     }
   }
 
@@ -307,16 +305,5 @@ public final class PipelineBenchmark implements Callable<Integer> {
         .filter(line -> line.startsWith(prefix))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .sum();
-  }
-
-  private static double percentile(double[] sorted, int percent) {
-    int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -27,7 +27,12 @@ public final class PipelineClient {
     this.apiKey = apiKey;
   }
 
-  public record Reply(int status, JsonNode body) {}
+  /**
+   * An answer of the API.
+   *
+   * @param location the {@code Location} header (a 202 names the job there), or null
+   */
+  public record Reply(int status, JsonNode body, String location) {}
 
   public Reply submit(List<String> texts, String query) throws IOException, InterruptedException {
     String body = JSON.writeValueAsString(Map.of("texts", texts, "source", "de", "target", "en"));
@@ -45,6 +50,11 @@ public final class PipelineClient {
     return send(HttpRequest.newBuilder(base.resolve("/v1/jobs/" + id + "/result")).GET());
   }
 
+  /** GET of a path or address the API handed out, such as a 202's {@code Location}. */
+  public Reply get(String location) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(base.resolve(location)).GET());
+  }
+
   private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(
@@ -54,6 +64,7 @@ public final class PipelineClient {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
-    return new Reply(response.statusCode(), body);
+    return new Reply(
+        response.statusCode(), body, response.headers().firstValue("Location").orElse(null));
   }
 }
