@@ -320,7 +320,8 @@ public final class InteractiveBenchmark implements Callable<Integer> {
                 Integer.toString(naivePort),
                 "--workers",
                 "2"),
-            Map.of(),
+            // Keeps the checkout free of __pycache__ folders.
+            Map.of("PYTHONDONTWRITEBYTECODE", "1"),
             work.resolve("naive-server-" + decoding(beam).replace(' ', '-') + ".log"),
             URI.create("http://127.0.0.1:" + naivePort + "/health"));
     System.err.printf(
