@@ -1,5 +1,7 @@
 package dev.translation.localmode;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -13,6 +15,9 @@ final class CpuUsage {
 
   /** The name the benchmark's own JVM has in a snapshot. */
   static final String THIS_PROCESS = "benchmark client";
+
+  /** Linux's USER_HZ, the unit of {@code /proc/stat}: 100 on every common architecture. */
+  private static final long TICKS_PER_SECOND = 100;
 
   private CpuUsage() {}
 
@@ -36,6 +41,24 @@ final class CpuUsage {
     after.forEach(
         (name, total) -> used.put(name, total.minus(before.getOrDefault(name, Duration.ZERO))));
     return used;
+  }
+
+  /**
+   * CPU time every process on the machine has used since boot (user, nice, system, irq and softirq
+   * time in {@code /proc/stat}), or null where there is no {@code /proc/stat}. Compared with {@link
+   * #snapshot} over the same interval, it shows how much CPU processes outside the benchmark took.
+   */
+  static Duration machine() {
+    try {
+      String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().strip().split("\\s+");
+      long ticks = 0;
+      for (int field : new int[] {1, 2, 3, 6, 7}) {
+        ticks += Long.parseLong(fields[field]);
+      }
+      return Duration.ofMillis(ticks * 1000 / TICKS_PER_SECOND);
+    } catch (IOException | RuntimeException notLinux) {
+      return null;
+    }
   }
 
   private static void add(Map<String, Duration> usage, String name, ProcessHandle process) {

@@ -57,7 +57,11 @@ public final class InteractiveBenchmark implements Callable<Integer> {
   private static final String PIPELINE = "pipeline";
   private static final String CLIENT = CpuUsage.THIS_PROCESS;
   private static final Duration NAIVE_START = Duration.ofMinutes(2);
-  private static final String ROW = "%-8s %7s  %-8s %7s %7s %7s %7s %8s %11s %8s  %s%n";
+
+  /** Share of the CPU other processes may take during a run before its numbers mean little. */
+  private static final double DISTURBED = 0.05;
+
+  private static final String ROW = "%-8s %7s  %-8s %7s %7s %7s %7s %8s %11s %8s %7s  %s%n";
 
   @Option(names = "--repository", defaultValue = ".")
   Path repository;
@@ -120,6 +124,7 @@ public final class InteractiveBenchmark implements Callable<Integer> {
    * @param cpuMillis CPU milliseconds per request of the API, of the interactive worker, and of all
    *     the server's processes (only the last for the naive server)
    * @param sameAsNaive how many translations equal the naive server's (-1 for the naive server)
+   * @param othersShare share of the machine's CPU time that processes outside the benchmark took
    */
   private record Row(
       String system,
@@ -129,7 +134,11 @@ public final class InteractiveBenchmark implements Callable<Integer> {
       double apiCpuMillis,
       double workerCpuMillis,
       double allCpuMillis,
-      int sameAsNaive) {}
+      int sameAsNaive,
+      double othersShare) {}
+
+  /** A run on one server: what the clients saw, and the CPU time each process used. */
+  private record Measured(Load load, Map<String, Duration> cpu, double othersShare) {}
 
   /** Something that translates one sentence per request. */
   @FunctionalInterface
@@ -197,6 +206,7 @@ public final class InteractiveBenchmark implements Callable<Integer> {
     }
     deleteRecursively(work);
 
+    printOtherProcesses(rows);
     printTargets(rows, engine);
     long seconds = Math.round((System.nanoTime() - began) / 1e9);
     System.out.printf(Locale.ROOT, "took %d min %d s%n", seconds / 60, seconds % 60);
@@ -228,8 +238,9 @@ public final class InteractiveBenchmark implements Callable<Integer> {
             + String.join("; ", engineTimes));
     System.out.println(
         "cpu: CPU ms per request of the submit API, of the interactive worker, and of all the"
-            + " server's processes (pipeline: API, both workers, Kafka, MariaDB); same output:"
-            + " translations equal to the naive server's");
+            + " server's processes (pipeline: API, both workers, Kafka, MariaDB); others: share of"
+            + " the machine's CPU time processes outside this benchmark took during the run; same"
+            + " output: translations equal to the naive server's");
     System.out.println();
     System.out.printf(
         Locale.ROOT,
@@ -244,6 +255,7 @@ public final class InteractiveBenchmark implements Callable<Integer> {
         "API cpu",
         "worker cpu",
         "all cpu",
+        "others",
         "same output");
   }
 
@@ -306,7 +318,7 @@ public final class InteractiveBenchmark implements Callable<Integer> {
                 null,
                 environment));
     int naivePort = AppProcess.freePort();
-    AppProcess naive =
+    AppProcess naiveProcess =
         new AppProcess(
             "naive-server",
             List.of(
@@ -330,10 +342,10 @@ public final class InteractiveBenchmark implements Callable<Integer> {
         decoding(beam),
         work);
     try (pipeline;
-        naive) {
-      naive.start();
+        naiveProcess) {
+      naiveProcess.start();
       pipeline.start();
-      naive.awaitReady(NAIVE_START);
+      naiveProcess.awaitReady(NAIVE_START);
 
       PipelineClient pipelineClient = new PipelineClient(pipeline.apiUrl(), pipeline.apiKey());
       Server pipelineServer = sentence -> translateWithPipeline(pipelineClient, sentence);
@@ -350,7 +362,7 @@ public final class InteractiveBenchmark implements Callable<Integer> {
         names.put(pipeline.kafka().pid(), "kafka");
       }
       // uvicorn's supervisor and the worker processes it spawned.
-      ProcessHandle.of(naive.pid()).stream()
+      ProcessHandle.of(naiveProcess.pid()).stream()
           .flatMap(parent -> Stream.concat(Stream.of(parent), parent.descendants()))
           .forEach(process -> names.put(process.pid(), NAIVE));
 
@@ -358,32 +370,29 @@ public final class InteractiveBenchmark implements Callable<Integer> {
       for (Run run : runs) {
         System.err.printf(
             Locale.ROOT, "%s, %d client(s): measuring%n", decoding(beam), run.clients());
-        Map<String, Duration> before = CpuUsage.snapshot(names);
-        Load naiveLoad = drive(naiveServer, run.sentences(), run.clients());
-        Map<String, Duration> naiveCpu = CpuUsage.between(before, CpuUsage.snapshot(names));
+        Measured naive = measureOn(naiveServer, run, names);
         rows.add(
             new Row(
                 NAIVE,
                 run,
-                run.sentences().size() / naiveLoad.wallSeconds(),
-                Latencies.of(naiveLoad.millis()),
+                run.sentences().size() / naive.load().wallSeconds(),
+                Latencies.of(naive.load().millis()),
                 Double.NaN,
                 Double.NaN,
-                perRequest(naiveCpu.get(NAIVE), run),
-                -1));
+                perRequest(naive.cpu().get(NAIVE), run),
+                -1,
+                naive.othersShare()));
 
-        before = CpuUsage.snapshot(names);
-        Load pipelineLoad = drive(pipelineServer, run.sentences(), run.clients());
-        Map<String, Duration> pipelineCpu = CpuUsage.between(before, CpuUsage.snapshot(names));
+        Measured measured = measureOn(pipelineServer, run, names);
         Duration all = Duration.ZERO;
-        for (Map.Entry<String, Duration> process : pipelineCpu.entrySet()) {
+        for (Map.Entry<String, Duration> process : measured.cpu().entrySet()) {
           if (!process.getKey().equals(NAIVE) && !process.getKey().equals(CLIENT)) {
             all = all.plus(process.getValue());
           }
         }
         int same = 0;
         for (int i = 0; i < run.sentences().size(); i++) {
-          if (pipelineLoad.translations().get(i).equals(naiveLoad.translations().get(i))) {
+          if (measured.load().translations().get(i).equals(naive.load().translations().get(i))) {
             same++;
           }
         }
@@ -391,15 +400,37 @@ public final class InteractiveBenchmark implements Callable<Integer> {
             new Row(
                 PIPELINE,
                 run,
-                run.sentences().size() / pipelineLoad.wallSeconds(),
-                Latencies.of(pipelineLoad.millis()),
-                perRequest(pipelineCpu.get(pipeline.api().name()), run),
-                perRequest(pipelineCpu.get(pipeline.worker(0).name()), run),
+                run.sentences().size() / measured.load().wallSeconds(),
+                Latencies.of(measured.load().millis()),
+                perRequest(measured.cpu().get(pipeline.api().name()), run),
+                perRequest(measured.cpu().get(pipeline.worker(0).name()), run),
                 perRequest(all, run),
-                same));
+                same,
+                measured.othersShare()));
       }
       return rows;
     }
+  }
+
+  /**
+   * A run on one server, with the CPU time each process used, and the share of the machine's CPU
+   * time that processes outside this benchmark took meanwhile (NaN where it cannot be read).
+   */
+  private static Measured measureOn(Server server, Run run, Map<Long, String> names)
+      throws Exception {
+    Duration machineBefore = CpuUsage.machine();
+    Map<String, Duration> before = CpuUsage.snapshot(names);
+    Load load = drive(server, run.sentences(), run.clients());
+    Map<String, Duration> cpu = CpuUsage.between(before, CpuUsage.snapshot(names));
+    Duration machineAfter = CpuUsage.machine();
+    double othersShare = Double.NaN;
+    if (machineBefore != null && machineAfter != null) {
+      Duration ours = cpu.values().stream().reduce(Duration.ZERO, Duration::plus);
+      double others = machineAfter.minus(machineBefore).minus(ours).toNanos() / 1e9;
+      othersShare =
+          Math.max(0, others) / (load.wallSeconds() * Runtime.getRuntime().availableProcessors());
+    }
+    return new Measured(load, cpu, othersShare);
   }
 
   private static double perRequest(Duration cpu, Run run) {
@@ -507,11 +538,37 @@ public final class InteractiveBenchmark implements Callable<Integer> {
         millis(row.apiCpuMillis()),
         millis(row.workerCpuMillis()),
         millis(row.allCpuMillis()),
+        Double.isNaN(row.othersShare())
+            ? "-"
+            : String.format(Locale.ROOT, "%.0f%%", 100 * row.othersShare()),
         row.sameAsNaive() < 0 ? "" : row.sameAsNaive() + "/" + row.run().sentences().size());
   }
 
   private static String millis(double value) {
     return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  /** The runs share the machine with whatever else runs on it; say how much that was. */
+  private static void printOtherProcesses(List<Row> rows) {
+    Row busiest =
+        rows.stream()
+            .filter(row -> !Double.isNaN(row.othersShare()))
+            .max(Comparator.comparingDouble(Row::othersShare))
+            .orElse(null);
+    if (busiest == null) {
+      return;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "other processes on this machine took at most %.0f%% of its CPU time during a measured run"
+            + " (%s, %s, %d client(s))%s%n",
+        100 * busiest.othersShare(),
+        busiest.system(),
+        decoding(busiest.run().beam()),
+        busiest.run().clients(),
+        busiest.othersShare() > DISTURBED
+            ? ": these numbers are disturbed, run it again on a quiet machine"
+            : "");
   }
 
   /**
