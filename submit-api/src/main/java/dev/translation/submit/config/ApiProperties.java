@@ -14,6 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param languagePairs the supported translation directions, e.g. {@code de-en}
  * @param limits default limits per API key (a key's non-null columns override them)
  * @param lanes how jobs are split into messages and routed to lanes
+ * @param segmentation how texts are cut into segments
  * @param relay the outbox relay
  * @param await the optional wait on submit ({@code ?wait=2s})
  * @param listing paging of {@code GET /v1/jobs}
@@ -25,6 +26,7 @@ public record ApiProperties(
     List<String> languagePairs,
     Limits limits,
     Lanes lanes,
+    Segmentation segmentation,
     Relay relay,
     Await await,
     Listing listing,
@@ -49,10 +51,26 @@ public record ApiProperties(
       int requestsPerMinute) {}
 
   /**
-   * @param batchThreshold jobs with more segments than this go to the batch lane
-   * @param segmentsPerMessage most segments one Kafka message carries
+   * @param batchThresholdSegments jobs with more segments than this go to the batch lane
+   * @param batchThresholdCharacters jobs with more characters than this go to the batch lane
+   * @param segmentsPerMessage most segments one Kafka message names
+   * @param charactersPerMessage most characters of source text one message stands for (a single
+   *     longer segment still travels alone)
+   * @param interactiveSegmentsPerMinute segments each key may put on the interactive lane per
+   *     minute; its jobs beyond that go to the batch lane (0 = no budget)
    */
-  public record Lanes(int batchThreshold, int segmentsPerMessage) {}
+  public record Lanes(
+      int batchThresholdSegments,
+      int batchThresholdCharacters,
+      int segmentsPerMessage,
+      int charactersPerMessage,
+      int interactiveSegmentsPerMinute) {}
+
+  /**
+   * @param maxSegmentCharacters longest segment: a longer sentence is cut (at a space where there
+   *     is one) into parts of at most this many characters
+   */
+  public record Segmentation(int maxSegmentCharacters) {}
 
   /**
    * @param enabled whether this replica runs the relay (several replicas may: rows are claimed with
@@ -75,10 +93,10 @@ public record ApiProperties(
 
   /**
    * @param max longest wait a client may ask for; longer requests are capped
-   * @param initialPoll first pause between database polls while waiting
-   * @param maxPoll longest pause between polls
+   * @param fallbackPoll how often a waiting request reads the job's status when no worker's
+   *     announcement woke it (announcements lost, or workers that do not send them)
    */
-  public record Await(Duration max, Duration initialPoll, Duration maxPoll) {}
+  public record Await(Duration max, Duration fallbackPoll) {}
 
   /**
    * @param defaultSize page size when the client gives none

@@ -1,7 +1,7 @@
 package dev.translation.submit.web;
 
 import dev.translation.submit.jobs.JobResult;
-import dev.translation.submit.jobs.SegmentResult;
+import dev.translation.submit.jobs.TextResult;
 import java.util.List;
 
 /**
@@ -34,7 +34,7 @@ public record JobResultResponse(
         job.status().isTerminal(),
         JobResponse.Counts.of(job),
         job.modelVersions(),
-        result.segments().stream().map(Segment::of).toList(),
+        result.texts().stream().map(Segment::of).toList(),
         JobResponse.Links.of(job.id()));
   }
 
@@ -48,7 +48,7 @@ public record JobResultResponse(
    * @param model the model version that translated it
    */
   public record Segment(int index, String status, String translation, String error, String model) {
-    static Segment of(SegmentResult segment) {
+    static Segment of(TextResult segment) {
       return new Segment(
           segment.index(),
           JobResponse.wire(segment.status()),
