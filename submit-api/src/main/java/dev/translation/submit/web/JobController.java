@@ -44,8 +44,9 @@ public class JobController {
   @Operation(
       summary = "A job's translations in input order",
       description =
-          "Always 200 for an existing job: finished segments carry their translation (or error),"
-              + " the others are pending; 'finished' says whether the job's status is final.")
+          "Always 200 for an existing job: the job's fields as GET /v1/jobs/{id} shows them, plus"
+              + " 'finished' (whether the job's status is final) and 'segments', where finished"
+              + " segments carry their translation (or error) and the others are pending.")
   @GetMapping("/{id}/result")
   public JobResultResponse result(
       @PathVariable String id, @Parameter(hidden = true) ApiKey caller) {

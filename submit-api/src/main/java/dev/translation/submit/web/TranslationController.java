@@ -43,17 +43,18 @@ public class TranslationController {
   @Operation(
       summary = "Submit texts for translation",
       description =
-          "Accepts the job once it is durable and answers 202 with its status and a Location to"
+          "Accepts the job once it is durable and answers 202 with the job and a Location to"
               + " poll. With ?wait=2s the call waits up to that long (capped) and answers 200 with"
-              + " the result when the job finishes in time. Validation errors are 422; malformed"
-              + " JSON or wrong types are 400.")
+              + " the result (the job's fields plus 'finished' and 'segments', as GET"
+              + " /v1/jobs/{id}/result) when the job finishes in time. Validation errors are 422;"
+              + " malformed JSON or wrong types are 400.")
   @ApiResponse(
       responseCode = "202",
       description = "Accepted; poll the Location",
       content = @Content(schema = @Schema(implementation = JobResponse.class)))
   @ApiResponse(
       responseCode = "200",
-      description = "Finished within ?wait: the result",
+      description = "Finished within ?wait: the job with its segments, as GET /v1/jobs/{id}/result",
       content = @Content(schema = @Schema(implementation = JobResultResponse.class)))
   @ApiResponse(
       responseCode = "422",
