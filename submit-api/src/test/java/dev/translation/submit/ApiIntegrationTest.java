@@ -52,6 +52,11 @@ public abstract class ApiIntegrationTest {
     return new TestClient(port, null);
   }
 
+  /** For requests an HTTP client would refuse or normalise. */
+  protected RawHttp raw() {
+    return new RawHttp(port);
+  }
+
   protected static List<String> texts(int count) {
     return IntStream.range(0, count).mapToObj(i -> "Satz Nummer " + i + ".").toList();
   }

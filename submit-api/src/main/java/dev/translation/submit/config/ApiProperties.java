@@ -41,12 +41,15 @@ public record ApiProperties(
    * @param maxTextsPerRequest default texts per submit
    * @param maxCharsPerText default characters (code points) per text
    * @param requestsPerMinute default request rate per key (429 above it)
+   * @param failedAuthenticationsPerMinute failed authentications allowed per client address; above
+   *     it the address gets 429 before its keys are even looked up, so keys cannot be guessed fast
    */
   public record Limits(
       DataSize maxRequestSize,
       int maxTextsPerRequest,
       int maxCharsPerText,
-      int requestsPerMinute) {}
+      int requestsPerMinute,
+      int failedAuthenticationsPerMinute) {}
 
   /**
    * @param batchThreshold jobs with more segments than this go to the batch lane

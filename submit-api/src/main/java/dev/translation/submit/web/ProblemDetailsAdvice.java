@@ -7,8 +7,10 @@ import dev.translation.submit.jobs.JobNotFoundException;
 import dev.translation.submit.security.ApiKeyRejectedException;
 import dev.translation.submit.security.RateLimitExceededException;
 import dev.translation.submit.security.RequestTooLargeException;
+import dev.translation.submit.security.TooManyFailedAuthenticationsException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,8 +40,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * and what is allowed. Status codes: 400 for a body that is not JSON or has wrong types, 422 for
  * well-formed requests that break a rule (empty or too many texts, text too long, unsupported
  * language pair, reused Idempotency-Key), 401 without a valid key, 404 for jobs that are not the
- * caller's, 409 to cancel a finished job, 413 for oversized bodies, 429 above the rate. A 5xx
- * carries a reference to the log line, never a stack trace.
+ * caller's, 409 to cancel a finished job, 413 for oversized bodies, 429 above the rate or after too
+ * many failed authentications. A 5xx carries a reference to the log line, never a stack trace.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -67,11 +69,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ResponseEntity<ProblemDetail> rateLimited(
       RateLimitExceededException e, HttpServletRequest request) {
-    long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+    long seconds = retryAfterSeconds(e.retryAfter());
     return problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), request)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
         .property("retryAfterSeconds", seconds)
         .property("requestsPerMinute", e.requestsPerMinute())
+        .build();
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> tooManyFailedAuthentications(
+      TooManyFailedAuthenticationsException e, HttpServletRequest request) {
+    long seconds = retryAfterSeconds(e.retryAfter());
+    return problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), request)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        .property("retryAfterSeconds", seconds)
         .build();
   }
 
@@ -261,6 +273,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       }
     }
     return null;
+  }
+
+  private static long retryAfterSeconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
   private static Problem problem(HttpStatus status, String detail, HttpServletRequest request) {
