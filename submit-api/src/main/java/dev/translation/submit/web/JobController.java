@@ -4,6 +4,7 @@ import dev.translation.submit.jobs.TranslationJobService;
 import dev.translation.submit.security.ApiKey;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,9 +12,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A caller's jobs: status, result, cancel, list. Other keys' jobs answer 404. */
+/**
+ * A caller's jobs: status, result, cancel, list. Other keys' jobs answer 404. Every answer is JSON:
+ * a request whose Accept header allows no JSON is refused with 406 before anything is done.
+ */
 @RestController
-@RequestMapping("/v1/jobs")
+@RequestMapping(path = "/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
 public class JobController {
 
   private final TranslationJobService jobs;

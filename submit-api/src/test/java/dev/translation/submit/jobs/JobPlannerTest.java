@@ -18,7 +18,14 @@ class JobPlannerTest {
   private final JobPlanner planner =
       new JobPlanner(
           new ApiProperties(
-              List.of("de-en"), null, new ApiProperties.Lanes(100, 32), null, null, null, null),
+              List.of("de-en"),
+              null,
+              new ApiProperties.Lanes(100, 32),
+              null,
+              null,
+              null,
+              null,
+              null),
           JSON);
 
   private static ValidRequest request(int size, Priority priority) {
