@@ -223,6 +223,8 @@ class PipelineIT {
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.body().get("segments").get(0).get("translation").asString()).isNotBlank();
+    // The answer is the job with its segments, exactly as the result endpoint shows it.
+    assertThat(reply.body()).isEqualTo(client.result(reply.body().get("id").asString()).body());
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param relay the outbox relay
  * @param await the optional wait on submit ({@code ?wait=2s})
  * @param listing paging of {@code GET /v1/jobs}
+ * @param cors which browser origins may call the API
  * @param bootstrapKeyFile when set and no API key exists yet, one is created at startup and written
  *     to this file (mode 600); for local mode
  */
@@ -30,12 +31,14 @@ public record ApiProperties(
     Relay relay,
     Await await,
     Listing listing,
+    Cors cors,
     Path bootstrapKeyFile) {
 
   public ApiProperties {
     languagePairs = languagePairs == null ? List.of() : List.copyOf(languagePairs);
     // Fail at startup on a typo such as 'de_en', not on the first request.
     languagePairs.forEach(LanguagePair::parse);
+    cors = cors == null ? new Cors(List.of()) : cors;
   }
 
   /**
@@ -43,12 +46,15 @@ public record ApiProperties(
    * @param maxTextsPerRequest default texts per submit
    * @param maxCharsPerText default characters (code points) per text
    * @param requestsPerMinute default request rate per key (429 above it)
+   * @param failedAuthenticationsPerMinute failed authentications allowed per client address; above
+   *     it the address gets 429 before its keys are even looked up, so keys cannot be guessed fast
    */
   public record Limits(
       DataSize maxRequestSize,
       int maxTextsPerRequest,
       int maxCharsPerText,
-      int requestsPerMinute) {}
+      int requestsPerMinute,
+      int failedAuthenticationsPerMinute) {}
 
   /**
    * @param batchThresholdSegments jobs with more segments than this go to the batch lane
@@ -103,4 +109,14 @@ public record ApiProperties(
    * @param maxSize largest page size; larger requests are capped
    */
   public record Listing(int defaultSize, int maxSize) {}
+
+  /**
+   * @param allowedOrigins browser origins allowed to call the API cross-origin, e.g. {@code
+   *     https://app.example.com}; none by default, so browsers on other sites are refused
+   */
+  public record Cors(List<String> allowedOrigins) {
+    public Cors {
+      allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+    }
+  }
 }

@@ -27,6 +27,7 @@ class JobPlannerTest {
               null,
               null,
               null,
+              null,
               null),
           JSON);
 

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -199,9 +201,12 @@ class SubmitAndReadJobsIT extends ApiIntegrationTest {
     assertThat(second.path("error").asString()).contains("invalid input");
     assertThat(running.path("segments").get(2).path("status").asString()).isEqualTo("pending");
 
+    assertIsTheJobWithSegments(running, client.get("/v1/jobs/" + id).json());
+
     translateSegment(id, 2, "World", "starter-de-en:2");
     finishJob(id, "PARTIALLY_FAILED");
     JsonNode job = client.get("/v1/jobs/" + id).json();
+    assertIsTheJobWithSegments(client.get("/v1/jobs/" + id + "/result").json(), job);
     assertThat(job.path("status").asString()).isEqualTo("partially_failed");
     assertThat(job.path("counts").path("done").asInt()).isEqualTo(2);
     assertThat(job.path("counts").path("failed").asInt()).isEqualTo(1);
@@ -237,9 +242,29 @@ class SubmitAndReadJobsIT extends ApiIntegrationTest {
 
     Response response = submitted.join();
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.json().path("id").asString()).isEqualTo(id);
     assertThat(response.json().path("status").asString()).isEqualTo("succeeded");
+    assertThat(response.json().path("finished").asBoolean()).isTrue();
     assertThat(response.json().path("segments").get(0).path("translation").asString())
         .isEqualTo("Hello");
+    assertIsTheJobWithSegments(response.json(), client.get("/v1/jobs/" + id).json());
+    assertThat(response.json()).isEqualTo(client.get("/v1/jobs/" + id + "/result").json());
+  }
+
+  /** A result is the job exactly as GET /v1/jobs/{id} shows it, plus finished and segments. */
+  private static void assertIsTheJobWithSegments(JsonNode result, JsonNode job) {
+    Set<String> jobFields = new TreeSet<>();
+    job.propertyNames().forEach(jobFields::add);
+    Set<String> resultFields = new TreeSet<>();
+    result.propertyNames().forEach(resultFields::add);
+
+    Set<String> expected = new TreeSet<>(jobFields);
+    expected.addAll(List.of("finished", "segments"));
+    assertThat(jobFields).contains("id", "status", "lane", "counts", "links");
+    assertThat(resultFields).isEqualTo(expected);
+    jobFields.forEach(field -> assertThat(result.get(field)).as(field).isEqualTo(job.get(field)));
+    assertThat(result.path("segments").get(0).propertyNames())
+        .containsExactlyInAnyOrder("index", "status", "translation", "error", "model");
   }
 
   @Test
