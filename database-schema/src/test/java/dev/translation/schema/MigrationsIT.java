@@ -210,10 +210,11 @@ class MigrationsIT {
     update(
         connection,
         "INSERT INTO jobs (id, api_key_id, idempotency_key, source_lang, target_lang, lane,"
-            + " total_segments) VALUES (?, ?, ?, 'de', 'en', 'INTERACTIVE', ?)",
+            + " total_segments, total_texts) VALUES (?, ?, ?, 'de', 'en', 'INTERACTIVE', ?, ?)",
         id,
         apiKey,
         idempotencyKey,
+        segments,
         segments);
   }
 
@@ -221,8 +222,10 @@ class MigrationsIT {
       throws SQLException {
     update(
         connection,
-        "INSERT INTO segments (job_id, idx, source_text, source_hash) VALUES (?, ?, ?, SHA2(?, 256))",
+        "INSERT INTO segments (job_id, idx, text_idx, source_text, source_hash) VALUES (?, ?, ?, ?,"
+            + " SHA2(?, 256))",
         job,
+        index,
         index,
         text,
         text);

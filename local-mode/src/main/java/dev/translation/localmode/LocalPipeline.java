@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +57,8 @@ public final class LocalPipeline implements AutoCloseable {
   public record ExternalDatabase(String url, String user, String password) {}
 
   private static final List<String> LANES = List.of("interactive", "batch");
+
+  private static final Path NICE = Path.of("/usr/bin/nice");
 
   private final Settings settings;
   private LocalMariaDb mariaDb;
@@ -128,13 +133,19 @@ public final class LocalPipeline implements AutoCloseable {
         URI.create("http://127.0.0.1:" + settings.apiPort() + "/actuator/health/readiness"));
   }
 
-  private AppProcess workerProcess(String lane, int port) {
+  private AppProcess workerProcess(String lane, int port) throws IOException {
     Map<String, String> environment = commonEnvironment();
+    environment.putIfAbsent("DEAD_LETTER_SIGNING_KEY", deadLetterSigningKey());
     environment.put("SERVER_PORT", Integer.toString(port));
     environment.put("TRANSLATION_WORKER_LANE", lane);
     environment.put("TRANSLATION_WORKER_MODEL_BUNDLE", settings.modelBundle().toString());
     environment.put("DJL_CACHE_DIR", settings.dataDirectory().resolve("djl-cache").toString());
     List<String> command = new ArrayList<>();
+    if (lane.equals("batch") && Files.isExecutable(NICE)) {
+      // Everything shares this machine's cores: bulk work yields them to a person's sentence, as
+      // separate pods with their own CPU would on a cluster.
+      command.addAll(List.of(NICE.toString(), "-n", "10"));
+    }
     command.add(javaExecutable());
     command.addAll(DJL_FLAGS);
     command.add("-jar");
@@ -158,6 +169,24 @@ public final class LocalPipeline implements AutoCloseable {
   /** The API key created on the first start, kept in the data folder. */
   public Path apiKeyFile() {
     return settings.dataDirectory().resolve("api-key.txt");
+  }
+
+  /**
+   * The secret the workers sign dead letters with, created on the first start (mode 600) and kept
+   * in the data folder, so dead letters written before a restart still count after it.
+   */
+  private String deadLetterSigningKey() throws IOException {
+    Path file = settings.dataDirectory().resolve("dead-letter-signing-key.txt");
+    if (!Files.exists(file)) {
+      byte[] secret = new byte[32];
+      new SecureRandom().nextBytes(secret);
+      Files.writeString(
+          Files.createFile(
+              file,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+          Base64.getEncoder().encodeToString(secret));
+    }
+    return Files.readString(file).strip();
   }
 
   public String apiKey() throws IOException {

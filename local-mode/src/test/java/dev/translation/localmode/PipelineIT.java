@@ -223,13 +223,82 @@ class PipelineIT {
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.body().get("segments").get(0).get("translation").asString()).isNotBlank();
+    // The answer is the job with its segments, exactly as the result endpoint shows it.
+    assertThat(reply.body()).isEqualTo(client.result(reply.body().get("id").asString()).body());
   }
 
-  /** {@code count} texts, each a sentence with its index appended by {@code suffix}. */
+  @Test
+  void anotherKeysBulkWorkDoesNotHoldUpASentence() throws Exception {
+    // Given a second key, and how long single sentences take on an otherwise idle pipeline
+    PipelineClient bulk = new PipelineClient(pipeline.apiUrl(), createApiKey("bulk-it"));
+    List<Long> idle = sentenceLatencies("idle %d", 15);
+
+    // When that key has a 10,000-character text and a 500-text job in flight
+    StringBuilder longText = new StringBuilder();
+    for (int i = 0; longText.length() < 9_990; i++) {
+      longText.append("Der Satz Nummer ").append(i).append(" ist lang genug. ");
+    }
+    String big = accepted(bulk.submit(List.of(longText.substring(0, 9_990)), ""));
+    String many = accepted(bulk.submit(distinctTexts(500, " [%d]"), ""));
+    assertThat(List.of(big, many))
+        .allSatisfy(
+            id -> assertThat(bulk.job(id).body().get("lane").asString()).isEqualTo("batch"));
+    List<Long> loaded = sentenceLatencies("loaded %d", 15);
+
+    // Then the bulk work was still running, and the sentences were not held up by it (the
+    // benchmark measures the ratio precisely; this bound is generous for a loaded CI machine)
+    assertThat(bulk.job(many).body().get("status").asString()).isIn("queued", "running");
+    assertThat(p95(loaded))
+        .as("p95 ms with bulk work in flight, idle p95 %d ms", p95(idle))
+        .isLessThanOrEqualTo(3 * p95(idle) + 150);
+  }
+
+  /** Milliseconds each of {@code count} distinct one-sentence {@code ?wait} submits took. */
+  private static List<Long> sentenceLatencies(String suffix, int count) throws Exception {
+    List<Long> latencies = new ArrayList<>();
+    for (String text : distinctTexts(count, " " + suffix)) {
+      long start = System.nanoTime();
+      PipelineClient.Reply reply = client.submit(List.of(text), "?wait=10s");
+      latencies.add((System.nanoTime() - start) / 1_000_000);
+      assertThat(reply.status()).as("answer to %s", text).isEqualTo(200);
+    }
+    return latencies;
+  }
+
+  private static long p95(List<Long> latencies) {
+    List<Long> sorted = latencies.stream().sorted().toList();
+    return sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
+  }
+
+  /** Creates an API key the way the API stores them (only the hash), and returns the secret. */
+  private static String createApiKey(String name) throws Exception {
+    String secret = "tk_" + java.util.UUID.randomUUID().toString().replace("-", "");
+    String hash =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    LocalPipeline.ExternalDatabase db = pipeline.database();
+    try (var connection = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+        var insert =
+            connection.prepareStatement("INSERT INTO api_keys (name, key_hash) VALUES (?, ?)")) {
+      insert.setString(1, name);
+      insert.setString(2, hash);
+      insert.executeUpdate();
+    }
+    return secret;
+  }
+
+  /**
+   * {@code count} texts, each one sentence with its index put in by {@code suffix} before the
+   * sentence's final punctuation (so it stays one sentence, one segment).
+   */
   private static List<String> distinctTexts(int count, String suffix) {
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      texts.add(SENTENCES.get(i % SENTENCES.size()) + String.format(suffix, i));
+      String sentence = SENTENCES.get(i % SENTENCES.size());
+      int end = sentence.length() - 1;
+      texts.add(sentence.substring(0, end) + String.format(suffix, i) + sentence.charAt(end));
     }
     return texts;
   }

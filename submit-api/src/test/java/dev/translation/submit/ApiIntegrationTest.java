@@ -21,8 +21,14 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"translation.api.relay.interval=50ms"})
+    properties = {
+      "translation.api.relay.interval=50ms",
+      "translation.api.cors.allowed-origins=" + ApiIntegrationTest.ALLOWED_ORIGIN
+    })
 public abstract class ApiIntegrationTest {
+
+  /** The one browser origin the tests' API allows. */
+  protected static final String ALLOWED_ORIGIN = "https://app.example.com";
 
   @DynamicPropertySource
   static void sharedInfrastructure(DynamicPropertyRegistry registry) {
@@ -50,6 +56,19 @@ public abstract class ApiIntegrationTest {
 
   protected TestClient anonymousClient() {
     return new TestClient(port, null);
+  }
+
+  /** For requests an HTTP client would refuse or normalise. */
+  protected RawHttp raw() {
+    return new RawHttp(port);
+  }
+
+  /** Jobs stored for this key, to show that a refused request created none. */
+  protected long jobsOf(IssuedApiKey key) {
+    return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE api_key_id = ?")
+        .params(key.id())
+        .query(Long.class)
+        .single();
   }
 
   protected static List<String> texts(int count) {

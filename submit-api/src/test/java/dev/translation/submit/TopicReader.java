@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
 /** Reads a topic from the beginning, accumulating records across polls. */
 public final class TopicReader implements AutoCloseable {
@@ -32,10 +33,16 @@ public final class TopicReader implements AutoCloseable {
                 "read_committed"),
             new StringDeserializer(),
             new StringDeserializer());
+    // Right after a topic is created its metadata may not list partitions yet.
     List<TopicPartition> partitions =
-        consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-            .map(info -> new TopicPartition(topic, info.partition()))
-            .toList();
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition()))
+                        .toList(),
+                found -> !found.isEmpty());
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
   }

@@ -7,7 +7,6 @@ import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.LanguagePair;
 import dev.translation.contracts.MetricNames;
 import dev.translation.contracts.TranslationBatchMessage;
-import dev.translation.contracts.TranslationBatchMessage.Segment;
 import dev.translation.worker.inference.TranslationMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -44,14 +43,12 @@ class DeadLetterIT extends WorkerIntegrationTest {
 
   @Test
   void unprocessableMessageFailsExactlyItsSegmentsAndTheRestAreTranslated() {
-    // Given a job of three messages, the middle one for a language pair no model here translates
+    // Given a job of three messages, the middle one in a schema version no worker here knows
     List<String> texts = GermanSentences.distinct(9);
     String jobId = seedJob(texts);
     List<TranslationBatchMessage> messages = new ArrayList<>(messages(jobId, texts, 3));
     TranslationBatchMessage middle = messages.get(1);
-    messages.set(
-        1,
-        new TranslationBatchMessage(1, jobId, "de", "fr", null, middle.segments(), Instant.now()));
+    messages.set(1, new TranslationBatchMessage(3, jobId, middle.segments(), Instant.now()));
 
     // When all three are published
     messages.forEach(WorkerIntegrationTest::publish);
@@ -65,12 +62,27 @@ class DeadLetterIT extends WorkerIntegrationTest {
       if (row.index() >= 3 && row.index() < 6) {
         assertThat(row.status()).isEqualTo("FAILED");
         assertThat(row.translation()).isNull();
-        assertThat(row.error()).startsWith("Dead-lettered: ").contains("language pair de-fr");
+        assertThat(row.error()).startsWith("Dead-lettered: ").contains("schema version 3");
       } else {
         assertThat(row.status()).isEqualTo("DONE");
         assertThat(row.translation()).isNotBlank();
       }
     }
+  }
+
+  @Test
+  void aJobInALanguagePairThisModelDoesNotTranslateFailsWithAClearReason() {
+    // Given a job stored for French to English, which this worker's model does not translate
+    String jobId = seedJob(List.of("Bonjour."), new LanguagePair("fr", "en"));
+
+    // When a message names it
+    publish(TranslationBatchMessage.of(jobId, List.of(0), Instant.now()));
+
+    // Then its segment fails, saying which pair the model translates
+    awaitJob(jobId, JobStatus.FAILED);
+    assertThat(segments(jobId).getFirst().error())
+        .contains("No model for fr-en")
+        .contains("translates de-en");
   }
 
   @Test
@@ -81,16 +93,7 @@ class DeadLetterIT extends WorkerIntegrationTest {
     String jobId = seedJob(texts);
 
     // When it is processed
-    publish(
-        TranslationBatchMessage.of(
-            jobId,
-            LanguagePair.GERMAN_TO_ENGLISH,
-            null,
-            List.of(
-                new Segment(0, texts.get(0)),
-                new Segment(1, tooLong),
-                new Segment(2, texts.get(2))),
-            Instant.now()));
+    publish(TranslationBatchMessage.of(jobId, List.of(0, 1, 2), Instant.now()));
 
     // Then only that segment failed, with a message saying what is allowed
     Job job = awaitJob(jobId, JobStatus.PARTIALLY_FAILED);

@@ -6,7 +6,6 @@ import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.LanguagePair;
 import dev.translation.contracts.Topics;
 import dev.translation.contracts.TranslationBatchMessage;
-import dev.translation.contracts.TranslationBatchMessage.Segment;
 import dev.translation.engine.inference.TranslationEngine;
 import dev.translation.localstack.DatabaseEndpoint;
 import dev.translation.localstack.SharedFixtures;
@@ -56,6 +55,9 @@ public abstract class WorkerIntegrationTest {
   protected static final String TOPIC = Topics.TRANSLATE_INTERACTIVE;
   protected static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
 
+  /** The key the workers under test sign their dead letters with. */
+  protected static final String DEAD_LETTER_KEY = "worker-it-dead-letter-key-0123456789abcdef";
+
   private static DatabaseEndpoint database;
   private static KafkaProducer<String, byte[]> producer;
 
@@ -87,6 +89,7 @@ public abstract class WorkerIntegrationTest {
       registry.add("translation.worker.model-bundle", () -> bundle);
     }
     registry.add("translation.worker.lane", () -> "interactive");
+    registry.add("translation.worker.dead-letters.signing-key", () -> DEAD_LETTER_KEY);
     // Fast retries so a test that exhausts them stays short.
     registry.add("translation.worker.retry.max-retries", () -> "2");
     registry.add("translation.worker.retry.initial-interval", () -> "100ms");
@@ -117,6 +120,11 @@ public abstract class WorkerIntegrationTest {
 
   /** Seeds an API key once, then a QUEUED interactive job with one PENDING segment per text. */
   protected String seedJob(List<String> texts) {
+    return seedJob(texts, LanguagePair.GERMAN_TO_ENGLISH);
+  }
+
+  /** Like {@link #seedJob(List)}, for a job in {@code languages}. */
+  protected String seedJob(List<String> texts, LanguagePair languages) {
     jdbc.update(
         "INSERT IGNORE INTO api_keys (id, name, key_hash, max_texts_per_request,"
             + " max_chars_per_text, requests_per_minute) VALUES (1, 'worker-it', ?, 10000, 100000,"
@@ -124,16 +132,21 @@ public abstract class WorkerIntegrationTest {
         "0".repeat(64));
     String jobId = UUID.randomUUID().toString();
     jdbc.update(
-        "INSERT INTO jobs (id, api_key_id, status, source_lang, target_lang, lane, total_segments)"
-            + " VALUES (?, 1, 'QUEUED', 'de', 'en', 'INTERACTIVE', ?)",
+        "INSERT INTO jobs (id, api_key_id, status, source_lang, target_lang, lane, total_segments,"
+            + " total_texts) VALUES (?, 1, 'QUEUED', ?, ?, 'INTERACTIVE', ?, ?)",
         jobId,
+        languages.source(),
+        languages.target(),
+        texts.size(),
         texts.size());
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
-      rows.add(new Object[] {jobId, i, texts.get(i), SourceHash.of(texts.get(i))});
+      rows.add(new Object[] {jobId, i, i, texts.get(i), SourceHash.of(texts.get(i))});
     }
     jdbc.batchUpdate(
-        "INSERT INTO segments (job_id, idx, source_text, source_hash) VALUES (?, ?, ?, ?)", rows);
+        "INSERT INTO segments (job_id, idx, text_idx, source_text, source_hash) VALUES (?, ?, ?,"
+            + " ?, ?)",
+        rows);
     return jobId;
   }
 
@@ -142,13 +155,9 @@ public abstract class WorkerIntegrationTest {
       String jobId, List<String> texts, int perMessage) {
     List<TranslationBatchMessage> messages = new ArrayList<>();
     for (int start = 0; start < texts.size(); start += perMessage) {
-      List<Segment> segments =
-          IntStream.range(start, Math.min(texts.size(), start + perMessage))
-              .mapToObj(i -> new Segment(i, texts.get(i)))
-              .toList();
-      messages.add(
-          TranslationBatchMessage.of(
-              jobId, LanguagePair.GERMAN_TO_ENGLISH, null, segments, Instant.now()));
+      List<Integer> indexes =
+          IntStream.range(start, Math.min(texts.size(), start + perMessage)).boxed().toList();
+      messages.add(TranslationBatchMessage.of(jobId, indexes, Instant.now()));
     }
     return messages;
   }
@@ -158,8 +167,13 @@ public abstract class WorkerIntegrationTest {
   }
 
   protected static void publish(String key, byte[] value) {
+    send(new ProducerRecord<>(TOPIC, key, value));
+  }
+
+  /** Writes a record as any client of the broker could, waiting for the acknowledgement. */
+  protected static void send(ProducerRecord<String, byte[]> record) {
     try {
-      producer().send(new ProducerRecord<>(TOPIC, key, value)).get();
+      producer().send(record).get();
     } catch (InterruptedException | ExecutionException e) {
       throw new IllegalStateException("publish failed", e);
     }

@@ -14,9 +14,11 @@ import org.springframework.util.unit.DataSize;
  * @param languagePairs the supported translation directions, e.g. {@code de-en}
  * @param limits default limits per API key (a key's non-null columns override them)
  * @param lanes how jobs are split into messages and routed to lanes
+ * @param segmentation how texts are cut into segments
  * @param relay the outbox relay
  * @param await the optional wait on submit ({@code ?wait=2s})
  * @param listing paging of {@code GET /v1/jobs}
+ * @param cors which browser origins may call the API
  * @param bootstrapKeyFile when set and no API key exists yet, one is created at startup and written
  *     to this file (mode 600); for local mode
  */
@@ -25,15 +27,18 @@ public record ApiProperties(
     List<String> languagePairs,
     Limits limits,
     Lanes lanes,
+    Segmentation segmentation,
     Relay relay,
     Await await,
     Listing listing,
+    Cors cors,
     Path bootstrapKeyFile) {
 
   public ApiProperties {
     languagePairs = languagePairs == null ? List.of() : List.copyOf(languagePairs);
     // Fail at startup on a typo such as 'de_en', not on the first request.
     languagePairs.forEach(LanguagePair::parse);
+    cors = cors == null ? new Cors(List.of()) : cors;
   }
 
   /**
@@ -41,18 +46,37 @@ public record ApiProperties(
    * @param maxTextsPerRequest default texts per submit
    * @param maxCharsPerText default characters (code points) per text
    * @param requestsPerMinute default request rate per key (429 above it)
+   * @param failedAuthenticationsPerMinute failed authentications allowed per client address; above
+   *     it the address gets 429 before its keys are even looked up, so keys cannot be guessed fast
    */
   public record Limits(
       DataSize maxRequestSize,
       int maxTextsPerRequest,
       int maxCharsPerText,
-      int requestsPerMinute) {}
+      int requestsPerMinute,
+      int failedAuthenticationsPerMinute) {}
 
   /**
-   * @param batchThreshold jobs with more segments than this go to the batch lane
-   * @param segmentsPerMessage most segments one Kafka message carries
+   * @param batchThresholdSegments jobs with more segments than this go to the batch lane
+   * @param batchThresholdCharacters jobs with more characters than this go to the batch lane
+   * @param segmentsPerMessage most segments one Kafka message names
+   * @param charactersPerMessage most characters of source text one message stands for (a single
+   *     longer segment still travels alone)
+   * @param interactiveSegmentsPerMinute segments each key may put on the interactive lane per
+   *     minute; its jobs beyond that go to the batch lane (0 = no budget)
    */
-  public record Lanes(int batchThreshold, int segmentsPerMessage) {}
+  public record Lanes(
+      int batchThresholdSegments,
+      int batchThresholdCharacters,
+      int segmentsPerMessage,
+      int charactersPerMessage,
+      int interactiveSegmentsPerMinute) {}
+
+  /**
+   * @param maxSegmentCharacters longest segment: a longer sentence is cut (at a space where there
+   *     is one) into parts of at most this many characters
+   */
+  public record Segmentation(int maxSegmentCharacters) {}
 
   /**
    * @param enabled whether this replica runs the relay (several replicas may: rows are claimed with
@@ -75,14 +99,24 @@ public record ApiProperties(
 
   /**
    * @param max longest wait a client may ask for; longer requests are capped
-   * @param initialPoll first pause between database polls while waiting
-   * @param maxPoll longest pause between polls
+   * @param fallbackPoll how often a waiting request reads the job's status when no worker's
+   *     announcement woke it (announcements lost, or workers that do not send them)
    */
-  public record Await(Duration max, Duration initialPoll, Duration maxPoll) {}
+  public record Await(Duration max, Duration fallbackPoll) {}
 
   /**
    * @param defaultSize page size when the client gives none
    * @param maxSize largest page size; larger requests are capped
    */
   public record Listing(int defaultSize, int maxSize) {}
+
+  /**
+   * @param allowedOrigins browser origins allowed to call the API cross-origin, e.g. {@code
+   *     https://app.example.com}; none by default, so browsers on other sites are refused
+   */
+  public record Cors(List<String> allowedOrigins) {
+    public Cors {
+      allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+    }
+  }
 }

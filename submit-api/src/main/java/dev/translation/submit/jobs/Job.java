@@ -15,6 +15,7 @@ import java.util.List;
  * @param target target language code
  * @param modelHint the model the client asked for, or null
  * @param total segments in the job
+ * @param totalTexts texts in the request (each text is one or more segments)
  * @param done segments translated
  * @param failed segments failed for good
  * @param cancelled segments cancelled before translation
@@ -32,6 +33,7 @@ public record Job(
     String target,
     String modelHint,
     int total,
+    int totalTexts,
     int done,
     int failed,
     int cancelled,
@@ -51,6 +53,7 @@ public record Job(
         target,
         modelHint,
         total,
+        totalTexts,
         done,
         failed,
         cancelled,

@@ -3,9 +3,9 @@ package dev.translation.submit.jobs;
 import java.util.List;
 
 /**
- * A job with its segments in input order.
+ * A job with its texts in input order.
  *
  * @param job the job
- * @param segments every segment, finished or not
+ * @param texts every text, finished or not
  */
-public record JobResult(Job job, List<SegmentResult> segments) {}
+public record JobResult(Job job, List<TextResult> texts) {}

@@ -1,6 +1,8 @@
 package dev.translation.submit.jobs;
 
+import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.Lane;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -14,8 +16,10 @@ import java.util.List;
  * @param source source language
  * @param target target language
  * @param modelHint requested model, or null
- * @param texts the segments' source texts, in order
+ * @param totalTexts how many texts the request had
+ * @param segments the texts cut into segments, in order; a segment's index is its position here
  * @param messages the outbox rows
+ * @param acceptedAt when the job was accepted, its {@code created_at}
  */
 public record PlannedJob(
     String id,
@@ -26,5 +30,29 @@ public record PlannedJob(
     String source,
     String target,
     String modelHint,
-    List<String> texts,
-    List<OutboxMessage> messages) {}
+    int totalTexts,
+    List<PlannedSegment> segments,
+    List<OutboxMessage> messages,
+    Instant acceptedAt) {
+
+  /** The job as it stands right after it was written: queued, nothing translated yet. */
+  public Job asQueuedJob() {
+    return new Job(
+        id,
+        JobStatus.QUEUED,
+        lane,
+        source,
+        target,
+        modelHint,
+        segments.size(),
+        totalTexts,
+        0,
+        0,
+        0,
+        List.of(),
+        acceptedAt,
+        null,
+        null,
+        requestHash);
+  }
+}

@@ -13,12 +13,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -53,6 +59,7 @@ public class TranslationJobService {
   private final JsonMapper json;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final JobCompletions completions;
   private final Map<Lane, Counter> jobsSubmitted = new EnumMap<>(Lane.class);
   private final Map<Lane, Counter> segmentsSubmitted = new EnumMap<>(Lane.class);
 
@@ -66,7 +73,9 @@ public class TranslationJobService {
       JsonMapper json,
       Clock clock,
       ApplicationEventPublisher events,
+      JobCompletions completions,
       MeterRegistry meters) {
+    this.completions = completions;
     this.validator = validator;
     this.planner = planner;
     this.jobs = jobs;
@@ -110,7 +119,8 @@ public class TranslationJobService {
         return replay(earlier.get(), requestHash, idempotencyKey);
       }
     }
-    Instant acceptedAt = clock.instant();
+    // Microseconds, as the database keeps them, so the answer shows what a later read shows.
+    Instant acceptedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     PlannedJob planned =
         planner.plan(
             UUID.randomUUID().toString(),
@@ -137,15 +147,15 @@ public class TranslationJobService {
       }
       events.publishEvent(new OutboxMessagesCommitted(planned.id()));
       jobsSubmitted.get(planned.lane()).increment();
-      segmentsSubmitted.get(planned.lane()).increment(planned.texts().size());
+      segmentsSubmitted.get(planned.lane()).increment(planned.segments().size());
       log.info(
           "accepted job {} for key {}: {} segments, lane {}, {} messages",
           planned.id(),
           caller.id(),
-          planned.texts().size(),
+          planned.segments().size(),
           planned.lane(),
           planned.messages().size());
-      return new Submission(find(caller, planned.id()), false);
+      return new Submission(planned.asQueuedJob(), false);
     }
   }
 
@@ -157,10 +167,21 @@ public class TranslationJobService {
     return withModelVersions(job);
   }
 
-  /** The caller's job and all its segments in input order, finished or not. */
+  /** The caller's job and all its texts in input order, finished or not. */
   public JobResult result(ApiKey caller, String jobId) {
-    Job job = find(caller, jobId);
-    return new JobResult(job, jobs.segments(job.id()));
+    Job job =
+        jobs.findOwned(requireJobId(jobId), caller.id())
+            .orElseThrow(() -> new JobNotFoundException(jobId));
+    List<StoredSegment> segments = jobs.segments(job.id());
+    // The model versions come with the segments: one read fewer than find().
+    List<String> versions =
+        segments.stream()
+            .map(StoredSegment::modelVersion)
+            .filter(Objects::nonNull)
+            .distinct()
+            .sorted()
+            .toList();
+    return new JobResult(job.withModelVersions(versions), TextAssembler.texts(segments));
   }
 
   /**
@@ -220,31 +241,44 @@ public class TranslationJobService {
   }
 
   /**
-   * Waits up to {@code timeout} for the job to reach a terminal status, polling the database with a
-   * growing pause (the job's results are written by workers in other processes).
+   * Waits up to {@code timeout} for the job to reach a terminal status. Woken by the worker's
+   * announcement that it finished the job ({@link JobCompletions}); the database is read once at
+   * the start, on each wake-up, and every {@code fallback-poll} in case an announcement was lost.
    *
    * @return whether it finished in time
    */
   public boolean awaitFinished(String jobId, Duration timeout) {
-    ApiProperties.Await await = properties.await();
     Instant deadline = clock.instant().plus(timeout);
-    Duration pause = await.initialPoll();
-    while (true) {
-      Optional<JobStatus> status = jobs.status(jobId);
-      if (status.isEmpty() || status.get().isTerminal()) {
-        return status.isPresent();
+    // Watch before the first read, so an announcement between the two is not missed.
+    CompletableFuture<Void> announced = completions.watch(jobId);
+    try {
+      while (true) {
+        Optional<JobStatus> status = jobs.status(jobId);
+        if (status.isEmpty() || status.get().isTerminal()) {
+          return status.isPresent();
+        }
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (left.isNegative() || left.isZero()) {
+          return false;
+        }
+        try {
+          announced.get(
+              min(properties.await().fallbackPoll(), left).toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          // Read the database again.
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("a completion signal never fails", e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+        if (announced.isDone()) {
+          completions.forget(jobId, announced);
+          announced = completions.watch(jobId);
+        }
       }
-      Duration left = Duration.between(clock.instant(), deadline);
-      if (left.isNegative() || left.isZero()) {
-        return false;
-      }
-      try {
-        Thread.sleep(min(pause, left));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-      pause = min(pause.multipliedBy(2), await.maxPoll());
+    } finally {
+      completions.forget(jobId, announced);
     }
   }
 

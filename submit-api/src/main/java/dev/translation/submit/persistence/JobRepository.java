@@ -5,7 +5,8 @@ import dev.translation.contracts.Lane;
 import dev.translation.contracts.SegmentStatus;
 import dev.translation.submit.jobs.Job;
 import dev.translation.submit.jobs.PlannedJob;
-import dev.translation.submit.jobs.SegmentResult;
+import dev.translation.submit.jobs.PlannedSegment;
+import dev.translation.submit.jobs.StoredSegment;
 import dev.translation.submit.security.ApiKeyService;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Repository;
 public class JobRepository {
 
   private static final String JOB_COLUMNS =
-      "id, status, lane, source_lang, target_lang, model_hint, total_segments, done_segments,"
+      "id, status, lane, source_lang, target_lang, model_hint, total_segments, total_texts,"
+          + " done_segments,"
           + " failed_segments, cancelled_segments, created_at, started_at, finished_at,"
           + " request_hash";
 
@@ -55,9 +57,9 @@ public class JobRepository {
   public void insert(PlannedJob job) {
     jdbc.sql(
             "INSERT INTO jobs (id, api_key_id, idempotency_key, request_hash, status, source_lang,"
-                + " target_lang, lane, model_hint, total_segments, created_at) VALUES (:id, :key,"
-                + " :idempotencyKey, :hash, 'QUEUED', :source, :target, :lane, :model, :total,"
-                + " UTC_TIMESTAMP(6))")
+                + " target_lang, lane, model_hint, total_segments, total_texts, created_at) VALUES (:id,"
+                + " :key, :idempotencyKey, :hash, 'QUEUED', :source, :target, :lane, :model,"
+                + " :total, :texts, :createdAt)")
         .param("id", job.id())
         .param("key", job.apiKeyId())
         .param("idempotencyKey", job.idempotencyKey())
@@ -66,20 +68,24 @@ public class JobRepository {
         .param("target", job.target())
         .param("lane", job.lane().name())
         .param("model", job.modelHint())
-        .param("total", job.texts().size())
+        .param("total", job.segments().size())
+        .param("texts", job.totalTexts())
+        .param("createdAt", LocalDateTime.ofInstant(job.acceptedAt(), ZoneOffset.UTC))
         .update();
-    List<String> texts = job.texts();
+    List<PlannedSegment> segments = job.segments();
     jdbcTemplate.batchUpdate(
-        "INSERT INTO segments (job_id, idx, source_text, source_hash, status) VALUES (?, ?, ?, ?,"
-            + " 'PENDING')",
-        indexes(texts.size()),
+        "INSERT INTO segments (job_id, idx, text_idx, line_breaks, source_text, source_hash,"
+            + " status) VALUES (?, ?, ?, ?, ?, ?, 'PENDING')",
+        indexes(segments.size()),
         SEGMENT_BATCH,
         (PreparedStatement ps, Integer index) -> {
-          String text = texts.get(index);
+          PlannedSegment segment = segments.get(index);
           ps.setString(1, job.id());
           ps.setInt(2, index);
-          ps.setString(3, text);
-          ps.setString(4, ApiKeyService.sha256Hex(text));
+          ps.setInt(3, segment.textIndex());
+          ps.setInt(4, segment.lineBreaks());
+          ps.setString(5, segment.text());
+          ps.setString(6, ApiKeyService.sha256Hex(segment.text()));
         });
   }
 
@@ -155,16 +161,18 @@ public class JobRepository {
     return versions;
   }
 
-  /** The job's segments in input order. */
-  public List<SegmentResult> segments(String jobId) {
+  /** The job's segments in index order. */
+  public List<StoredSegment> segments(String jobId) {
     return jdbc.sql(
-            "SELECT idx, status, translation, error, model_version FROM segments WHERE job_id ="
-                + " :id ORDER BY idx")
+            "SELECT idx, text_idx, line_breaks, status, translation, error, model_version FROM"
+                + " segments WHERE job_id = :id ORDER BY idx")
         .param("id", jobId)
         .query(
             (rs, row) ->
-                new SegmentResult(
+                new StoredSegment(
                     rs.getInt("idx"),
+                    rs.getInt("text_idx"),
+                    rs.getInt("line_breaks"),
                     SegmentStatus.valueOf(rs.getString("status")),
                     rs.getString("translation"),
                     rs.getString("error"),
@@ -218,6 +226,7 @@ public class JobRepository {
         rs.getString("target_lang"),
         rs.getString("model_hint"),
         rs.getInt("total_segments"),
+        rs.getInt("total_texts"),
         rs.getInt("done_segments"),
         rs.getInt("failed_segments"),
         rs.getInt("cancelled_segments"),

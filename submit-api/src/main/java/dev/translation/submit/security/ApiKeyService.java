@@ -5,9 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,6 +28,14 @@ public class ApiKeyService {
 
   private final ApiKeyRepository repository;
   private final SecureRandom random = new SecureRandom();
+  private final Map<String, CachedKey> cache = new ConcurrentHashMap<>();
+
+  /** How long a key found in the database is trusted without reading it again. */
+  static final Duration CACHE_TIME = Duration.ofSeconds(10);
+
+  private static final int MAX_CACHED_KEYS = 10_000;
+
+  private record CachedKey(ApiKey key, long foundAt) {}
 
   public ApiKeyService(ApiKeyRepository repository) {
     this.repository = repository;
@@ -55,16 +66,36 @@ public class ApiKeyService {
         .map(id -> new IssuedApiKey(id, label, secret));
   }
 
-  /** The active (not revoked) key with this secret. */
+  /**
+   * The active (not revoked) key with this secret. A key found is remembered for {@link
+   * #CACHE_TIME}, so a client's requests do not each cost a database read; a revocation therefore
+   * reaches other replicas within that time (this one at once).
+   */
   public Optional<ApiKey> authenticate(String secret) {
     if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
       return Optional.empty();
     }
-    return repository.findActiveByHash(hash(secret));
+    String hash = hash(secret);
+    long now = System.nanoTime();
+    CachedKey cached = cache.get(hash);
+    if (cached != null && now - cached.foundAt() < CACHE_TIME.toNanos()) {
+      return Optional.of(cached.key());
+    }
+    Optional<ApiKey> key = repository.findActiveByHash(hash);
+    if (key.isPresent()) {
+      if (cache.size() >= MAX_CACHED_KEYS) {
+        cache.clear();
+      }
+      cache.put(hash, new CachedKey(key.get(), now));
+    } else {
+      cache.remove(hash);
+    }
+    return key;
   }
 
   /** Revokes a key: it authenticates no further request; its jobs stay. */
   public boolean revoke(long id) {
+    cache.values().removeIf(cached -> cached.key().id() == id);
     return repository.revoke(id);
   }
 

@@ -7,9 +7,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Applies the per-key request rate and the request size limit, after {@link ApiKeyInterceptor} has
- * authenticated the caller and before the body is read. Bodies without a Content-Length are bounded
- * by {@link RequestBodyLimitFilter} while they are read.
+ * Applies the per-key request rate, after {@link ApiKeyInterceptor} has authenticated the caller
+ * and before the body is read. The body size limit applies to every request, in a servlet filter.
  */
 @Component
 public class RequestLimitInterceptor implements HandlerInterceptor {
@@ -23,8 +22,8 @@ public class RequestLimitInterceptor implements HandlerInterceptor {
   }
 
   @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-      throws RequestTooLargeException {
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
     ApiKey key = (ApiKey) request.getAttribute(ApiKeyInterceptor.ATTRIBUTE);
     int rate = key.limits(properties.limits()).requestsPerMinute();
     rateLimiter
@@ -33,10 +32,6 @@ public class RequestLimitInterceptor implements HandlerInterceptor {
             wait -> {
               throw new RateLimitExceededException(wait, rate);
             });
-    long limit = properties.limits().maxRequestSize().toBytes();
-    if (request.getContentLengthLong() > limit) {
-      throw new RequestTooLargeException(limit);
-    }
     return true;
   }
 }

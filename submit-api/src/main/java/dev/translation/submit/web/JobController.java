@@ -4,6 +4,7 @@ import dev.translation.submit.jobs.TranslationJobService;
 import dev.translation.submit.security.ApiKey;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,9 +12,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A caller's jobs: status, result, cancel, list. Other keys' jobs answer 404. */
+/**
+ * A caller's jobs: status, result, cancel, list. Other keys' jobs answer 404. Every answer is JSON:
+ * a request whose Accept header allows no JSON is refused with 406 before anything is done.
+ */
 @RestController
-@RequestMapping("/v1/jobs")
+@RequestMapping(path = "/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
 public class JobController {
 
   private final TranslationJobService jobs;
@@ -44,8 +48,9 @@ public class JobController {
   @Operation(
       summary = "A job's translations in input order",
       description =
-          "Always 200 for an existing job: finished segments carry their translation (or error),"
-              + " the others are pending; 'finished' says whether the job's status is final.")
+          "Always 200 for an existing job: the job's fields as GET /v1/jobs/{id} shows them, plus"
+              + " 'finished' (whether the job's status is final) and 'segments', where finished"
+              + " segments carry their translation (or error) and the others are pending.")
   @GetMapping("/{id}/result")
   public JobResultResponse result(
       @PathVariable String id, @Parameter(hidden = true) ApiKey caller) {

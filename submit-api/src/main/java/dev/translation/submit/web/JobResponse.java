@@ -56,17 +56,21 @@ public record JobResponse(
   }
 
   /**
-   * Segment counts; {@code done + failed + cancelled + pending = total}.
+   * Segment counts; {@code done + failed + cancelled + pending = total}. A job's texts are cut into
+   * sentence segments, so {@code total} counts sentences (and parts of very long ones), and
+   * progress moves sentence by sentence; {@code texts} is how many texts were submitted.
    *
+   * @param texts texts in the request, each one entry of the result
    * @param total segments in the job
    * @param done translated
    * @param failed failed for good
    * @param cancelled cancelled before translation
    * @param pending still waiting
    */
-  public record Counts(int total, int done, int failed, int cancelled, int pending) {
+  public record Counts(int texts, int total, int done, int failed, int cancelled, int pending) {
     static Counts of(Job job) {
-      return new Counts(job.total(), job.done(), job.failed(), job.cancelled(), job.pending());
+      return new Counts(
+          job.totalTexts(), job.total(), job.done(), job.failed(), job.cancelled(), job.pending());
     }
   }
 

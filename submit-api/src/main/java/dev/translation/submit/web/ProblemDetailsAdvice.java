@@ -6,9 +6,9 @@ import dev.translation.submit.jobs.JobAlreadyFinishedException;
 import dev.translation.submit.jobs.JobNotFoundException;
 import dev.translation.submit.security.ApiKeyRejectedException;
 import dev.translation.submit.security.RateLimitExceededException;
-import dev.translation.submit.security.RequestTooLargeException;
+import dev.translation.submit.security.TooManyFailedAuthenticationsException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,28 +18,40 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Maps every error to an RFC 9457 problem detail whose {@code detail} tells a person what was wrong
- * and what is allowed. Status codes: 400 for a body that is not JSON or has wrong types, 422 for
- * well-formed requests that break a rule (empty or too many texts, text too long, unsupported
- * language pair, reused Idempotency-Key), 401 without a valid key, 404 for jobs that are not the
- * caller's, 409 to cancel a finished job, 413 for oversized bodies, 429 above the rate. A 5xx
- * carries a reference to the log line, never a stack trace.
+ * and what is allowed, in the API's own words (never a class name or a library's message). Status
+ * codes: 400 for a body that is not UTF-8 JSON or has wrong types, 422 for well-formed requests
+ * that break a rule (empty or too many texts, text too long, unsupported language pair, reused
+ * Idempotency-Key), 401 without a valid key, 404 for jobs that are not the caller's, 406 when the
+ * Accept header allows no JSON, 409 to cancel a finished job, 413 for oversized bodies, 415 for a
+ * body that is not application/json, 429 above the rate or after too many failed authentications. A
+ * 5xx carries a reference to the log line, never a stack trace.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -67,11 +79,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ResponseEntity<ProblemDetail> rateLimited(
       RateLimitExceededException e, HttpServletRequest request) {
-    long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+    long seconds = retryAfterSeconds(e.retryAfter());
     return problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), request)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
         .property("retryAfterSeconds", seconds)
         .property("requestsPerMinute", e.requestsPerMinute())
+        .build();
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> tooManyFailedAuthentications(
+      TooManyFailedAuthenticationsException e, HttpServletRequest request) {
+    long seconds = retryAfterSeconds(e.retryAfter());
+    return problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), request)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        .property("retryAfterSeconds", seconds)
         .build();
   }
 
@@ -100,6 +122,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ResponseEntity<ProblemDetail> malformed(MalformedRequestException e, HttpServletRequest request) {
     return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request).build();
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> invalidUtf8(
+      InvalidUtf8BodyException e, HttpServletRequest request) {
+    return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request)
+        .property("offset", e.offset())
+        .build();
   }
 
   @ExceptionHandler
@@ -146,6 +176,112 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   }
 
   @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+      HttpMediaTypeNotAcceptableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    return withDetail(
+        e,
+        "this endpoint answers with application/json (errors with application/problem+json),"
+            + " which the Accept header '"
+            + accept
+            + "' does not allow",
+        headers,
+        status,
+        request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      HttpMediaTypeNotSupportedException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+    String sent =
+        contentType == null || contentType.isBlank()
+            ? "the request has no Content-Type"
+            : "Content-Type '" + contentType + "' is not supported";
+    return withDetail(
+        e, sent + "; send the body as application/json (UTF-8)", headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+      HttpRequestMethodNotSupportedException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String allowed =
+        e.getSupportedHttpMethods() == null
+            ? ""
+            : "; allowed: "
+                + String.join(
+                    ", ", e.getSupportedHttpMethods().stream().map(HttpMethod::name).toList());
+    return withDetail(
+        e,
+        "method " + e.getMethod() + " is not allowed on this path" + allowed,
+        headers,
+        status,
+        request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleNoHandlerFoundException(
+      NoHandlerFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return withDetail(e, ProblemResponses.detailFor(404), headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return withDetail(e, ProblemResponses.detailFor(404), headers, status, request);
+  }
+
+  /**
+   * Every problem Spring MVC's own exceptions produce passes here: it gets the request path as its
+   * {@code instance}, and a 5xx loses its detail (which may name internals) for a log reference.
+   * The content type is set rather than negotiated, so that even a request whose Accept header
+   * allows nothing, or cannot be parsed, gets its problem detail.
+   */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ResponseEntity<Object> response =
+        super.handleExceptionInternal(e, body, headers, status, request);
+    if (response == null
+        || !(response.getBody() instanceof ProblemDetail problem)
+        || !(request instanceof ServletWebRequest servlet)) {
+      return response;
+    }
+    if (problem.getInstance() == null) {
+      problem.setInstance(ProblemResponses.instance(servlet.getRequest().getRequestURI()));
+    }
+    HttpHeaders problemHeaders = HttpHeaders.copyOf(response.getHeaders());
+    problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    if (status.is5xxServerError()) {
+      String reference = UUID.randomUUID().toString();
+      log.error(
+          "error {} for {} {}",
+          reference,
+          servlet.getRequest().getMethod(),
+          servlet.getRequest().getRequestURI(),
+          e);
+      problem.setDetail("internal error; quote reference " + reference + " when reporting it");
+      problem.setProperty("reference", reference);
+    }
+    return new ResponseEntity<>(problem, problemHeaders, response.getStatusCode());
+  }
+
+  private ResponseEntity<Object> withDetail(
+      Exception e, String detail, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return handleExceptionInternal(
+        e, ProblemDetail.forStatusAndDetail(status, detail), headers, status, request);
+  }
+
+  @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e,
       HttpHeaders headers,
@@ -178,33 +314,54 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
   }
 
+  /**
+   * What is wrong with an unreadable body, in the API's words: the field and the JSON type it
+   * needs, or the line and column where the JSON breaks. Jackson's own messages name Java types and
+   * parser settings, so none of their text is passed on.
+   */
   static String unreadableBody(HttpMessageNotReadableException e) {
     MismatchedInputException mismatch = causeOfType(e, MismatchedInputException.class);
     if (mismatch != null) {
       String field = path(mismatch.getPath());
+      if (field.isEmpty()) {
+        // Another JSON value than an object, or more JSON after the object.
+        return "the request body must be a JSON object like {\"texts\": [\"Hallo Welt\"],"
+            + " \"source\": \"de\", \"target\": \"en\"} and nothing after it"
+            + at(mismatch.getLocation());
+      }
       String expected =
           mismatch.getTargetType() == null ? "another type" : typeName(mismatch.getTargetType());
-      if (field.isEmpty()) {
-        return "the request body must be a JSON object like {\"texts\": [\"Hallo Welt\"],"
-            + " \"source\": \"de\", \"target\": \"en\"}";
-      }
       return "field '" + field + "' has the wrong type: expected " + expected;
+    }
+    StreamConstraintsException overLimit = causeOfType(e, StreamConstraintsException.class);
+    if (overLimit != null) {
+      return "the JSON is nested too deeply or holds an overlong number, string or name"
+          + at(overLimit.getLocation());
+    }
+    UnexpectedEndOfInputException truncated = causeOfType(e, UnexpectedEndOfInputException.class);
+    if (truncated != null) {
+      return "malformed JSON"
+          + at(truncated.getLocation())
+          + ": the body ends before the JSON is complete";
     }
     StreamReadException malformed = causeOfType(e, StreamReadException.class);
     if (malformed != null) {
-      TokenStreamLocation location = malformed.getLocation();
-      String where =
-          location == null
-              ? ""
-              : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-      return "malformed JSON" + where + ": " + firstLine(malformed.getOriginalMessage());
+      return "malformed JSON"
+          + at(malformed.getLocation())
+          + ": not valid JSON there (check quotes, commas and brackets)";
     }
-    JacksonException other = causeOfType(e, JacksonException.class);
-    if (other != null) {
-      return "the request body is not valid: " + firstLine(other.getOriginalMessage());
+    if (causeOfType(e, JacksonException.class) != null) {
+      return "the request body could not be read as {\"texts\": [...], \"source\": \"de\","
+          + " \"target\": \"en\"}";
     }
     return "the request body is missing or is not JSON; send {\"texts\": [...], \"source\": \"de\","
         + " \"target\": \"en\"} with Content-Type: application/json";
+  }
+
+  private static String at(TokenStreamLocation location) {
+    return location == null || location.getLineNr() < 1
+        ? ""
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   private static String path(List<JacksonException.Reference> references) {
@@ -244,13 +401,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return "an object";
   }
 
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable input";
-    }
-    return message.lines().findFirst().orElse(message).strip();
-  }
-
   private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (type.isInstance(cause)) {
@@ -263,9 +413,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return null;
   }
 
+  private static long retryAfterSeconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
+  }
+
   private static Problem problem(HttpStatus status, String detail, HttpServletRequest request) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-    body.setInstance(URI.create(request.getRequestURI()));
+    body.setInstance(ProblemResponses.instance(request.getRequestURI()));
     return new Problem(status, body);
   }
 
@@ -291,7 +445,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     ResponseEntity<ProblemDetail> build() {
-      return ResponseEntity.status(status).headers(headers).body(body);
+      return ResponseEntity.status(status)
+          .headers(headers)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(body);
     }
   }
 }

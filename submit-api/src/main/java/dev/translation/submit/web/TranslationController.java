@@ -12,16 +12,23 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Accepts translation jobs. */
+/**
+ * Accepts translation jobs. The mapping decides before the handler runs whether it can read the
+ * body (JSON, else 415) and produce an answer (JSON, else 406), so a refused request creates
+ * nothing.
+ */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 public class TranslationController {
 
   /** Header with which a client makes a submit safe to retry. */
@@ -43,23 +50,35 @@ public class TranslationController {
   @Operation(
       summary = "Submit texts for translation",
       description =
-          "Accepts the job once it is durable and answers 202 with its status and a Location to"
+          "Accepts the job once it is durable and answers 202 with the job and a Location to"
               + " poll. With ?wait=2s the call waits up to that long (capped) and answers 200 with"
-              + " the result when the job finishes in time. Validation errors are 422; malformed"
-              + " JSON or wrong types are 400.")
+              + " the result (the job's fields plus 'finished' and 'segments', as GET"
+              + " /v1/jobs/{id}/result) when the job finishes in time. Validation errors are 422;"
+              + " malformed JSON, wrong types or a body that is not UTF-8 are 400; a Content-Type"
+              + " other than application/json is 415.")
   @ApiResponse(
       responseCode = "202",
       description = "Accepted; poll the Location",
       content = @Content(schema = @Schema(implementation = JobResponse.class)))
   @ApiResponse(
       responseCode = "200",
-      description = "Finished within ?wait: the result",
+      description = "Finished within ?wait: the job with its segments, as GET /v1/jobs/{id}/result",
       content = @Content(schema = @Schema(implementation = JobResultResponse.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description = "Malformed JSON, wrong types, invalid UTF-8 or a bad 'wait'",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "422",
       description = "Invalid request (empty, too many or too long texts, unsupported pair)",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-  @PostMapping("/v1/translations")
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @PostMapping(path = "/v1/translations", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Object> submit(
       @RequestBody TranslationRequest body,
       @Parameter(description = "Makes the submit safe to retry: same key + same body = same job")

@@ -10,50 +10,125 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 class JobPlannerTest {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
   private final JobPlanner planner =
       new JobPlanner(
           new ApiProperties(
-              List.of("de-en"), null, new ApiProperties.Lanes(100, 32), null, null, null, null),
+              List.of("de-en"),
+              null,
+              new ApiProperties.Lanes(100, 5_000, 32, 2_000, 150),
+              new ApiProperties.Segmentation(500),
+              null,
+              null,
+              null,
+              null,
+              null),
           JSON);
 
-  private static ValidRequest request(int size, Priority priority) {
-    return new ValidRequest(
-        IntStream.range(0, size).mapToObj(i -> "Text " + i).toList(), "de", "en", priority, null);
+  private static ValidRequest request(List<String> texts, Priority priority) {
+    return new ValidRequest(texts, "de", "en", priority, null);
   }
+
+  private static ValidRequest request(int size, Priority priority) {
+    return request(IntStream.range(0, size).mapToObj(i -> "Text " + i + ".").toList(), priority);
+  }
+
+  private Lane lane(ValidRequest request) {
+    return planner.lane(nextKey++, request.priority(), planner.segments(request));
+  }
+
+  private long nextKey = 1;
 
   @Test
   void smallJobsAreInteractiveLargeOrBatchPriorityJobsAreBatch() {
-    assertThat(planner.lane(request(100, null))).isEqualTo(Lane.INTERACTIVE);
-    assertThat(planner.lane(request(101, null))).isEqualTo(Lane.BATCH);
-    assertThat(planner.lane(request(101, Priority.INTERACTIVE))).isEqualTo(Lane.BATCH);
-    assertThat(planner.lane(request(1, Priority.BATCH))).isEqualTo(Lane.BATCH);
+    assertThat(lane(request(100, null))).isEqualTo(Lane.INTERACTIVE);
+    assertThat(lane(request(101, null))).isEqualTo(Lane.BATCH);
+    assertThat(lane(request(101, Priority.INTERACTIVE))).isEqualTo(Lane.BATCH);
+    assertThat(lane(request(1, Priority.BATCH))).isEqualTo(Lane.BATCH);
   }
 
   @Test
-  void segmentsAreSplitIntoMessagesOfAtMostTheConfiguredSizeInOrder() {
+  void aKeyBeyondItsInteractiveBudgetGoesToTheBatchLaneAndOtherKeysDoNot() {
+    List<PlannedSegment> sixty = planner.segments(request(60, null));
+
+    assertThat(planner.lane(42, null, sixty)).isEqualTo(Lane.INTERACTIVE);
+    assertThat(planner.lane(42, null, sixty)).isEqualTo(Lane.INTERACTIVE);
+    assertThat(planner.lane(42, null, sixty)).as("180 of 150 a minute").isEqualTo(Lane.BATCH);
+    assertThat(planner.lane(43, null, sixty)).isEqualTo(Lane.INTERACTIVE);
+  }
+
+  @Test
+  void oneLongTextIsRoutedByItsSizeNotByItsCount() {
+    String longText = "Das ist ein Satz mit einigen Wörtern darin. ".repeat(225);
+
+    PlannedJob job = planner.plan(id(), 7, null, "hash", request(List.of(longText), null), now());
+
+    assertThat(job.totalTexts()).isEqualTo(1);
+    assertThat(job.segments()).hasSize(225);
+    assertThat(job.lane()).isEqualTo(Lane.BATCH);
+    assertThat(lane(request(List.of("Wort ".repeat(1_100)), null)))
+        .as("one sentence of 5,500 characters")
+        .isEqualTo(Lane.BATCH);
+  }
+
+  @Test
+  void textsAreCutIntoSentenceSegmentsThatRememberTheirTextAndLine() {
+    List<String> texts = List.of("Guten Morgen. Wie geht es dir?\nGut.", "", "Danke.");
+
+    List<PlannedSegment> segments = planner.segments(request(texts, null));
+
+    assertThat(segments)
+        .containsExactly(
+            new PlannedSegment(0, 0, "Guten Morgen."),
+            new PlannedSegment(0, 0, "Wie geht es dir?"),
+            new PlannedSegment(0, 1, "Gut."),
+            new PlannedSegment(1, 0, ""),
+            new PlannedSegment(2, 0, "Danke."));
+  }
+
+  @Test
+  void messagesNameSegmentsOnlyAndAreBoundedBySegmentsAndCharacters() {
     Instant acceptedAt = Instant.parse("2026-11-01T10:15:30.123456Z");
+    String job = id();
 
-    PlannedJob job = planner.plan("job-1", 7, null, "hash", request(65, null), acceptedAt);
+    PlannedJob planned = planner.plan(job, 7, null, "hash", request(65, null), acceptedAt);
 
-    assertThat(job.messages()).hasSize(3);
-    assertThat(job.messages())
-        .allSatisfy(m -> assertThat(m.topic()).isEqualTo(Topics.TRANSLATE_INTERACTIVE));
+    assertThat(planned.messages()).hasSize(3);
+    assertThat(planned.messages())
+        .allSatisfy(m -> assertThat(m.topic()).isEqualTo(Topics.TRANSLATE_INTERACTIVE))
+        .allSatisfy(m -> assertThat(m.payload()).doesNotContain("Text"));
     // One key per message, so a job's messages spread over the lane's partitions and workers.
-    assertThat(job.messages())
+    assertThat(planned.messages())
         .extracting(OutboxMessage::key)
-        .containsExactly("job-1/0", "job-1/1", "job-1/2");
-    List<TranslationBatchMessage> decoded =
-        job.messages().stream()
-            .map(m -> JSON.readValue(m.payload(), TranslationBatchMessage.class))
-            .toList();
+        .containsExactly(job + "/0", job + "/1", job + "/2");
+    List<TranslationBatchMessage> decoded = decode(planned);
     assertThat(decoded).extracting(m -> m.segments().size()).containsExactly(32, 32, 1);
-    assertThat(decoded.get(1).segments().getFirst())
-        .isEqualTo(new TranslationBatchMessage.Segment(32, "Text 32"));
+    assertThat(decoded.get(1).indexes().getFirst()).isEqualTo(32);
     assertThat(decoded.get(2).enqueuedAt()).isEqualTo(acceptedAt);
+
+    List<String> longSentences =
+        IntStream.range(0, 10).mapToObj(i -> "Satz " + i + " " + "lang ".repeat(90)).toList();
+    PlannedJob bounded = planner.plan(id(), 7, null, "h", request(longSentences, null), acceptedAt);
+    assertThat(decode(bounded)).extracting(m -> m.segments().size()).containsExactly(4, 4, 2);
+  }
+
+  private static List<TranslationBatchMessage> decode(PlannedJob job) {
+    return job.messages().stream()
+        .map(m -> JSON.readValue(m.payload(), TranslationBatchMessage.class))
+        .toList();
+  }
+
+  private static String id() {
+    return java.util.UUID.randomUUID().toString();
+  }
+
+  private static Instant now() {
+    return Instant.now();
   }
 }

@@ -30,7 +30,8 @@ class ApiKeyBootstrapIT {
     ApiKeyService keys = new ApiKeyService(new ApiKeyRepository(JdbcClient.create(dataSource)));
     Path file = directory.resolve("secrets/api-key");
     ApiKeyBootstrap bootstrap =
-        new ApiKeyBootstrap(keys, new ApiProperties(null, null, null, null, null, null, file));
+        new ApiKeyBootstrap(
+            keys, new ApiProperties(null, null, null, null, null, null, null, null, file));
 
     Optional<IssuedApiKey> first = bootstrap.bootstrap(file);
     Optional<IssuedApiKey> second = bootstrap.bootstrap(file);

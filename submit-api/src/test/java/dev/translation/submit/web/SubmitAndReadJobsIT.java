@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -69,7 +71,7 @@ class SubmitAndReadJobsIT extends ApiIntegrationTest {
       // A job's messages are dealt out over the partitions, so they are read in no set order.
       List<TranslationBatchMessage> messages =
           reader.messagesOf(id).stream()
-              .sorted(Comparator.comparingInt(m -> m.segments().getFirst().index()))
+              .sorted(Comparator.comparingInt(m -> m.indexes().getFirst()))
               .toList();
       assertThat(messages).extracting(m -> m.segments().size()).containsExactly(32, 32, 6);
       assertThat(
@@ -79,18 +81,13 @@ class SubmitAndReadJobsIT extends ApiIntegrationTest {
                   .distinct())
           .as("partitions of the job's three messages")
           .hasSize(3);
-      List<TranslationBatchMessage.Segment> segments = new ArrayList<>();
-      messages.forEach(m -> segments.addAll(m.segments()));
-      assertThat(segments)
-          .containsExactlyElementsOf(
-              IntStream.range(0, 70)
-                  .mapToObj(i -> new TranslationBatchMessage.Segment(i, texts.get(i)))
-                  .toList());
+      List<Integer> indexes = new ArrayList<>();
+      messages.forEach(m -> indexes.addAll(m.indexes()));
+      assertThat(indexes).containsExactlyElementsOf(IntStream.range(0, 70).boxed().toList());
       assertThat(messages)
           .allSatisfy(
               m -> {
                 assertThat(m.jobId()).isEqualTo(id);
-                assertThat(m.languages().toString()).isEqualTo("de-en");
                 assertThat(m.schemaVersion()).isEqualTo(TranslationBatchMessage.SCHEMA_VERSION);
               });
     }
@@ -137,6 +134,52 @@ class SubmitAndReadJobsIT extends ApiIntegrationTest {
   }
 
   @Test
+  void textsAreSplitIntoSentencesAndTheirResultsKeepTheTextsAndLines() {
+    TestClient client = newClient();
+    String id =
+        client
+            .submit(List.of("Guten Morgen. Wie geht es dir?\n\nGut.", "Danke."))
+            .json()
+            .path("id")
+            .asString();
+    assertThat(
+            jdbc.sql("SELECT source_text FROM segments WHERE job_id = ? ORDER BY idx")
+                .params(id)
+                .query(String.class)
+                .list())
+        .containsExactly("Guten Morgen.", "Wie geht es dir?", "Gut.", "Danke.");
+
+    translateSegment(id, 0, "Good morning.", "m:1");
+    translateSegment(id, 1, "How are you?", "m:1");
+    JsonNode partly = client.get("/v1/jobs/" + id + "/result").json();
+    assertThat(partly.path("segments").size()).isEqualTo(2);
+    assertThat(partly.path("segments").get(0).path("status").asString()).isEqualTo("pending");
+    assertThat(partly.path("segments").get(0).path("translation").isNull()).isTrue();
+
+    translateSegment(id, 2, "Good.", "m:1");
+    failSegment(id, 3, "model refused it");
+    JsonNode result = client.get("/v1/jobs/" + id + "/result").json();
+    assertThat(result.path("segments").get(0).path("status").asString()).isEqualTo("done");
+    assertThat(result.path("segments").get(0).path("translation").asString())
+        .isEqualTo("Good morning. How are you?\n\nGood.");
+    assertThat(result.path("segments").get(1).path("status").asString()).isEqualTo("failed");
+    assertThat(result.path("segments").get(1).path("error").asString())
+        .isEqualTo("model refused it");
+    JsonNode job = client.get("/v1/jobs/" + id).json();
+    assertThat(job.path("counts").path("total").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void oneLongTextGoesToTheBatchLaneWhateverItsCount() {
+    String longText = "Das ist ein Satz mit einigen Wörtern darin. ".repeat(200);
+
+    JsonNode job = newClient().submit(List.of(longText)).json();
+
+    assertThat(job.path("lane").asString()).isEqualTo("batch");
+    assertThat(job.path("counts").path("total").asInt()).isEqualTo(200);
+  }
+
+  @Test
   void resultListsEverySegmentInInputOrderWithItsOutcome() {
     TestClient client = newClient();
     String id = client.submit(List.of("Hallo", "kaputt", "Welt")).json().path("id").asString();
@@ -158,9 +201,12 @@ class SubmitAndReadJobsIT extends ApiIntegrationTest {
     assertThat(second.path("error").asString()).contains("invalid input");
     assertThat(running.path("segments").get(2).path("status").asString()).isEqualTo("pending");
 
+    assertIsTheJobWithSegments(running, client.get("/v1/jobs/" + id).json());
+
     translateSegment(id, 2, "World", "starter-de-en:2");
     finishJob(id, "PARTIALLY_FAILED");
     JsonNode job = client.get("/v1/jobs/" + id).json();
+    assertIsTheJobWithSegments(client.get("/v1/jobs/" + id + "/result").json(), job);
     assertThat(job.path("status").asString()).isEqualTo("partially_failed");
     assertThat(job.path("counts").path("done").asInt()).isEqualTo(2);
     assertThat(job.path("counts").path("failed").asInt()).isEqualTo(1);
@@ -196,9 +242,29 @@ class SubmitAndReadJobsIT extends ApiIntegrationTest {
 
     Response response = submitted.join();
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.json().path("id").asString()).isEqualTo(id);
     assertThat(response.json().path("status").asString()).isEqualTo("succeeded");
+    assertThat(response.json().path("finished").asBoolean()).isTrue();
     assertThat(response.json().path("segments").get(0).path("translation").asString())
         .isEqualTo("Hello");
+    assertIsTheJobWithSegments(response.json(), client.get("/v1/jobs/" + id).json());
+    assertThat(response.json()).isEqualTo(client.get("/v1/jobs/" + id + "/result").json());
+  }
+
+  /** A result is the job exactly as GET /v1/jobs/{id} shows it, plus finished and segments. */
+  private static void assertIsTheJobWithSegments(JsonNode result, JsonNode job) {
+    Set<String> jobFields = new TreeSet<>();
+    job.propertyNames().forEach(jobFields::add);
+    Set<String> resultFields = new TreeSet<>();
+    result.propertyNames().forEach(resultFields::add);
+
+    Set<String> expected = new TreeSet<>(jobFields);
+    expected.addAll(List.of("finished", "segments"));
+    assertThat(jobFields).contains("id", "status", "lane", "counts", "links");
+    assertThat(resultFields).isEqualTo(expected);
+    jobFields.forEach(field -> assertThat(result.get(field)).as(field).isEqualTo(job.get(field)));
+    assertThat(result.path("segments").get(0).propertyNames())
+        .containsExactlyInAnyOrder("index", "status", "translation", "error", "model");
   }
 
   @Test

@@ -24,7 +24,9 @@ import org.springframework.util.unit.DataSize;
  * @param consumer the Kafka consumer side
  * @param batching how segments are grouped into model calls
  * @param decoding how the engine searches
- * @param retry backoff for transient faults before a record is dead-lettered
+ * @param retry backoff for transient faults before a record is dead-lettered, and for recording a
+ *     dead letter on its job
+ * @param deadLetters how dead letters are authenticated
  * @param topics topic creation at startup
  */
 @ConfigurationProperties("translation.worker")
@@ -36,6 +38,7 @@ public record WorkerProperties(
     Batching batching,
     Decoding decoding,
     Retry retry,
+    DeadLetters deadLetters,
     Topics topics) {
 
   public WorkerProperties {
@@ -49,6 +52,7 @@ public record WorkerProperties(
     Objects.requireNonNull(batching, "translation.worker.batching");
     Objects.requireNonNull(decoding, "translation.worker.decoding");
     Objects.requireNonNull(retry, "translation.worker.retry");
+    Objects.requireNonNull(deadLetters, "translation.worker.dead-letters");
     Objects.requireNonNull(topics, "translation.worker.topics");
   }
 
@@ -80,8 +84,52 @@ public record WorkerProperties(
   }
 
   /**
-   * @param concurrency consumer threads per process, each with its own partitions and its own model
-   *     calls; 0 = one per core available to the process
+   * Consumer threads to run: {@code consumer.concurrency}, or when 0, one per core on the batch
+   * lane and {@value #INTERACTIVE_CONSUMERS_PER_CORE} per core (at most one per partition) on the
+   * interactive lane, where more consumers mean more users' requests gathered into each model call
+   * and database work done while the model runs.
+   */
+  public int consumerThreads() {
+    if (consumer.concurrency() > 0) {
+      return consumer.concurrency();
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    return lane == Lane.INTERACTIVE
+        ? Math.min(
+            dev.translation.contracts.Topics.PARTITIONS, INTERACTIVE_CONSUMERS_PER_CORE * cores)
+        : cores;
+  }
+
+  static final int INTERACTIVE_CONSUMERS_PER_CORE = 3;
+
+  /** Model calls that run at once: {@code batching.model-threads}, or one per core when 0. */
+  public int modelThreads() {
+    return batching.modelThreads() > 0
+        ? batching.modelThreads()
+        : Runtime.getRuntime().availableProcessors();
+  }
+
+  /** Most segments in one model call: {@code batching.max-segments}, or the lane's default. */
+  public int maxSegmentsPerCall() {
+    if (batching.maxSegments() != null) {
+      return batching.maxSegments();
+    }
+    return lane == Lane.INTERACTIVE
+        ? Batching.INTERACTIVE_MAX_SEGMENTS
+        : Batching.BATCH_MAX_SEGMENTS;
+  }
+
+  /** How long a model call with room waits for more: {@code batching.linger}, or the lane's. */
+  public Duration linger() {
+    if (batching.linger() != null) {
+      return batching.linger();
+    }
+    return lane == Lane.INTERACTIVE ? Batching.INTERACTIVE_LINGER : Duration.ZERO;
+  }
+
+  /**
+   * @param concurrency consumer threads per process, each with its own partitions; 0 = chosen by
+   *     lane (see {@link WorkerProperties#consumerThreads()})
    * @param shutdownTimeout how long stopping waits for the in-flight poll to finish and commit;
    *     keep it below {@code spring.lifecycle.timeout-per-shutdown-phase}
    * @param batchLaneFetchMinSize on the batch lane only, how much a fetch waits for (up to {@code
@@ -103,21 +151,36 @@ public record WorkerProperties(
       }
       Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
     }
-
-    /** Consumer threads to run: {@link #concurrency()}, or one per available core when 0. */
-    public int threads() {
-      return concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();
-    }
   }
 
   /**
-   * @param maxSegments most segments collected from the records of a poll into one model call (a
-   *     single larger message is still translated in one call)
+   * @param maxSegments most segments in one model call, gathered from the records of polls of all
+   *     consumer threads (a single larger message is still translated in one call); unset, {@value
+   *     #INTERACTIVE_MAX_SEGMENTS} on the interactive lane (so no call there lasts long) and
+   *     {@value #BATCH_MAX_SEGMENTS} on the batch lane (full calls, less padding, fewer round
+   *     trips)
+   * @param modelThreads model calls that run at once, each single-threaded by default; 0 = one per
+   *     core
+   * @param linger how long a model call that has room waits for more requests; unset, 2 ms on the
+   *     interactive lane and none on the batch lane
    */
-  public record Batching(int maxSegments) {
+  public record Batching(Integer maxSegments, int modelThreads, Duration linger) {
+
+    static final int INTERACTIVE_MAX_SEGMENTS = 64;
+    static final int BATCH_MAX_SEGMENTS = 256;
+    static final Duration INTERACTIVE_LINGER = Duration.ofMillis(2);
+
     public Batching {
-      if (maxSegments < 1) {
+      if (maxSegments != null && maxSegments < 1) {
         throw new IllegalArgumentException("translation.worker.batching.max-segments must be >= 1");
+      }
+      if (modelThreads < 0) {
+        throw new IllegalArgumentException(
+            "translation.worker.batching.model-threads must be 0 (one per core) or more");
+      }
+      if (linger != null && linger.isNegative()) {
+        throw new IllegalArgumentException(
+            "translation.worker.batching.linger must not be negative");
       }
     }
   }
@@ -153,6 +216,18 @@ public record WorkerProperties(
    */
   public record Retry(
       int maxRetries, Duration initialInterval, double multiplier, Duration maxInterval) {}
+
+  /**
+   * @param signingKey the secret all workers of a lane share (a Kubernetes Secret; {@code
+   *     DEAD_LETTER_SIGNING_KEY}): dead letters are signed with it, and only signed ones mark
+   *     segments failed
+   */
+  public record DeadLetters(String signingKey) {
+    @Override
+    public String toString() {
+      return "DeadLetters[signingKey=<hidden>]";
+    }
+  }
 
   /**
    * @param create whether to create missing pipeline topics at startup

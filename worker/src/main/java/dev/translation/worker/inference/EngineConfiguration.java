@@ -1,12 +1,18 @@
 package dev.translation.worker.inference;
 
+import dev.translation.engine.inference.DecodeOptions;
 import dev.translation.engine.inference.EngineOptions;
+import dev.translation.engine.inference.Translation;
 import dev.translation.engine.inference.TranslationEngine;
 import dev.translation.worker.config.WorkerProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -30,15 +36,58 @@ class EngineConfiguration {
         TranslationEngine.open(
             bundle, EngineOptions.defaults().withThreadsPerCall(properties.modelThreadsPerCall()));
     log.info(
-        "Loaded model {} from {} in {} ms; {} consumer thread(s), {} libtorch thread(s) per call,"
-            + " beam {}",
+        "Loaded model {} from {} in {} ms; {} consumer thread(s), {} model thread(s) with {}"
+            + " libtorch thread(s) per call, calls of up to {} segments, linger {} ms, beam {}",
         engine.manifest().id(),
         bundle,
         (System.nanoTime() - start) / 1_000_000,
-        properties.consumer().threads(),
+        properties.consumerThreads(),
+        properties.modelThreads(),
         properties.modelThreadsPerCall() == 0 ? "default" : properties.modelThreadsPerCall(),
+        properties.maxSegmentsPerCall(),
+        properties.linger().toMillis(),
         properties.decoding().options(properties.lane()).beamSize());
     return engine;
+  }
+
+  /**
+   * The model calls, shared by all consumer threads. Each call records its size, time and tokens.
+   *
+   * @param identityTranslation benchmark-only switch ({@code bin/benchmark-pipeline}): the
+   *     "translation" is the source text, so a run measures the pipeline's own ceiling without the
+   *     model. Never a product setting.
+   */
+  @Bean(destroyMethod = "close")
+  DynamicBatcher modelBatcher(
+      TranslationEngine engine,
+      WorkerProperties properties,
+      TranslationMetrics metrics,
+      @Value("${translation.worker.identity-translation:false}") boolean identityTranslation) {
+    DecodeOptions decoding = properties.decoding().options(properties.lane());
+    String modelVersion = engine.manifest().id();
+    if (identityTranslation) {
+      log.warn(
+          "translation.worker.identity-translation is on: segments are copied, not translated");
+    }
+    Function<List<String>, List<Translation>> model =
+        texts -> {
+          long start = System.nanoTime();
+          List<Translation> result =
+              identityTranslation
+                  ? texts.stream().map(text -> new Translation(text, modelVersion, 0, 0)).toList()
+                  : engine.translate(texts, decoding);
+          metrics.modelBatch(texts.size(), Duration.ofNanos(System.nanoTime() - start));
+          long source = 0;
+          long target = 0;
+          for (Translation translation : result) {
+            source += translation.sourceTokens();
+            target += translation.targetTokens();
+          }
+          metrics.tokens(source, target);
+          return result;
+        };
+    return new DynamicBatcher(
+        model, properties.modelThreads(), properties.maxSegmentsPerCall(), properties.linger());
   }
 
   @Bean

@@ -1,18 +1,17 @@
 package dev.translation.worker.inference;
 
+import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.LanguagePair;
 import dev.translation.contracts.SegmentStatus;
 import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.engine.InvalidInputException;
-import dev.translation.engine.inference.DecodeOptions;
 import dev.translation.engine.inference.Translation;
 import dev.translation.engine.inference.TranslationEngine;
-import dev.translation.worker.config.WorkerProperties;
 import dev.translation.worker.persistence.MemoryEntry;
+import dev.translation.worker.persistence.PendingSegment;
 import dev.translation.worker.persistence.ResultStore;
 import dev.translation.worker.persistence.SegmentRepository;
 import dev.translation.worker.persistence.SegmentResult;
-import dev.translation.worker.persistence.SourceHash;
 import dev.translation.worker.persistence.TranslationMemoryRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,17 +21,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Translates the segments of several messages (a micro-batch) with as few model calls as possible:
  * segments that are no longer PENDING are skipped (so redelivery is idempotent and cancelled
  * segments are never translated), repeats are served from the translation memory, the remaining
- * distinct texts go to the engine in one call, and all results are written in one transaction.
+ * distinct texts go to the model in one call (shared with other consumer threads' texts, see {@link
+ * DynamicBatcher}), and all results are written in one transaction.
  *
  * <p>Input the engine refuses ({@link InvalidInputException}, e.g. a text over its length limit)
  * fails only its own segments; the others are translated.
@@ -46,32 +46,23 @@ public class MicroBatchTranslator {
   private static final Logger log = LoggerFactory.getLogger(MicroBatchTranslator.class);
 
   private final TranslationEngine engine;
-  private final DecodeOptions decoding;
   private final SegmentRepository segments;
   private final TranslationMemoryRepository memory;
   private final ResultStore store;
   private final TranslationMetrics metrics;
   private final Clock clock;
   private final String modelVersion;
-  private final boolean identityTranslation;
+  private final DynamicBatcher model;
 
   public MicroBatchTranslator(
       TranslationEngine engine,
-      WorkerProperties properties,
       SegmentRepository segments,
       TranslationMemoryRepository memory,
       ResultStore store,
       TranslationMetrics metrics,
-      // Benchmark-only switch (bin/benchmark-pipeline): the "translation" is the source text, so a
-      // run measures the pipeline's own ceiling without the model. Never a product setting.
-      @Value("${translation.worker.identity-translation:false}") boolean identityTranslation) {
+      DynamicBatcher model) {
     this.engine = engine;
-    this.identityTranslation = identityTranslation;
-    if (identityTranslation) {
-      log.warn(
-          "translation.worker.identity-translation is on: segments are copied, not translated");
-    }
-    this.decoding = properties.decoding().options(properties.lane());
+    this.model = model;
     this.segments = segments;
     this.memory = memory;
     this.store = store;
@@ -91,13 +82,16 @@ public class MicroBatchTranslator {
   }
 
   /**
-   * Translates and stores the still-pending segments of {@code messages}, all of the model's
-   * language pair.
+   * Translates and stores the still-pending segments that {@code messages} name, reading their
+   * source text and language pair from the database.
+   *
+   * @return the jobs that reached a final status with these results
    */
-  public void translate(List<TranslationBatchMessage> messages) {
-    List<Work> work = pendingWork(messages);
-    if (work.isEmpty()) {
-      return;
+  public Map<String, JobStatus> translate(List<TranslationBatchMessage> messages) {
+    List<SegmentResult> refused = new ArrayList<>();
+    List<Work> work = pendingWork(messages, refused);
+    if (work.isEmpty() && refused.isEmpty()) {
+      return Map.of();
     }
     String pair = languagePair().toString();
 
@@ -115,7 +109,7 @@ public class MicroBatchTranslator {
     Map<String, String> invalid = new HashMap<>();
     Map<String, Translation> translated = translateDistinct(toTranslate.keySet(), invalid);
 
-    List<SegmentResult> results = new ArrayList<>(work.size());
+    List<SegmentResult> results = new ArrayList<>(refused);
     List<MemoryEntry> newEntries = new ArrayList<>();
     Map<String, Integer> hitsByHash = new LinkedHashMap<>();
     for (Work item : work) {
@@ -157,35 +151,51 @@ public class MicroBatchTranslator {
     metrics.segments(SegmentStatus.FAILED, written.failed());
     metrics.memoryHits(servedFromMemory);
     logPerJob(results, servedFromMemory);
+    return written.finished();
   }
 
-  private List<Work> pendingWork(List<TranslationBatchMessage> messages) {
-    List<Work> work = new ArrayList<>();
+  /**
+   * The messages' segments that are still pending, with the text and languages the API stored for
+   * them. A segment whose job asks for a language pair this worker's model does not translate
+   * becomes a failure in {@code refused}.
+   */
+  private List<Work> pendingWork(
+      List<TranslationBatchMessage> messages, List<SegmentResult> refused) {
+    Map<String, Set<Integer>> indexesByJob = new LinkedHashMap<>();
+    int named = 0;
     for (TranslationBatchMessage message : messages) {
-      try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_JOB_ID, message.jobId())) {
-        metrics.queued(Duration.between(message.enqueuedAt(), clock.instant()));
-        Set<Integer> pending =
-            segments.findPending(
-                message.jobId(),
-                message.segments().stream().map(TranslationBatchMessage.Segment::index).toList());
-        for (TranslationBatchMessage.Segment segment : message.segments()) {
-          if (pending.contains(segment.index())) {
-            work.add(
-                new Work(
-                    message.jobId(),
-                    segment.index(),
-                    segment.text(),
-                    SourceHash.of(segment.text())));
-          }
-        }
-        int skipped = message.segments().size() - pending.size();
-        if (skipped > 0) {
-          log.info(
-              "Skipping {} of {} segments that are no longer pending (done, failed or cancelled)",
-              skipped,
-              message.segments().size());
-        }
+      metrics.queued(Duration.between(message.enqueuedAt(), clock.instant()));
+      indexesByJob
+          .computeIfAbsent(message.jobId(), id -> new TreeSet<>())
+          .addAll(message.indexes());
+      named += message.segments().size();
+    }
+    LanguagePair pair = languagePair();
+    List<Work> work = new ArrayList<>();
+    List<PendingSegment> pending = segments.findPending(indexesByJob);
+    for (PendingSegment segment : pending) {
+      if (segment.languages().equals(pair)) {
+        work.add(new Work(segment.jobId(), segment.index(), segment.text(), segment.hash()));
+      } else {
+        refused.add(
+            new SegmentResult.Failed(
+                segment.jobId(),
+                segment.index(),
+                "No model for "
+                    + segment.languages()
+                    + " on this lane: model "
+                    + modelVersion
+                    + " translates "
+                    + pair));
       }
+    }
+    if (pending.size() < named) {
+      log.info(
+          "Skipping {} of {} segments named by {} messages: no longer pending (done, failed,"
+              + " cancelled) or unknown",
+          named - pending.size(),
+          named,
+          messages.size());
     }
     return work;
   }
@@ -216,7 +226,7 @@ public class MicroBatchTranslator {
       return translated;
     }
     try {
-      put(translated, texts, callEngine(texts));
+      put(translated, texts, model.translate(texts));
     } catch (InvalidInputException batchRefused) {
       log.warn(
           "Model refused a batch of {} texts ({}); translating them one by one",
@@ -224,30 +234,13 @@ public class MicroBatchTranslator {
           batchRefused.getMessage());
       for (String text : texts) {
         try {
-          put(translated, List.of(text), callEngine(List.of(text)));
+          put(translated, List.of(text), model.translate(List.of(text)));
         } catch (InvalidInputException refused) {
           invalid.put(text, "Invalid input: " + refused.getMessage());
         }
       }
     }
     return translated;
-  }
-
-  private List<Translation> callEngine(List<String> texts) {
-    long start = System.nanoTime();
-    List<Translation> result =
-        identityTranslation
-            ? texts.stream().map(text -> new Translation(text, modelVersion, 0, 0)).toList()
-            : engine.translate(texts, decoding);
-    metrics.modelBatch(texts.size(), Duration.ofNanos(System.nanoTime() - start));
-    long source = 0;
-    long target = 0;
-    for (Translation translation : result) {
-      source += translation.sourceTokens();
-      target += translation.targetTokens();
-    }
-    metrics.tokens(source, target);
-    return result;
   }
 
   private static void put(

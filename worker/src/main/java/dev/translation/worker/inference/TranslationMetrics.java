@@ -25,6 +25,12 @@ public class TranslationMetrics {
   /** Counter of dead-letter records whose payload is not a readable message. */
   public static final String DEAD_LETTERS_UNPARSEABLE = "translation.dead.letters.unparseable";
 
+  /** Counter of dead letters ignored because no worker of the lane signed them. */
+  public static final String DEAD_LETTERS_REJECTED = "translation.dead.letters.rejected";
+
+  /** Counter of signed dead letters that could not be recorded on their job. */
+  public static final String DEAD_LETTERS_UNRECORDED = "translation.dead.letters.unrecorded";
+
   /** Tag on {@link MetricNames#TOKENS}: {@code source} pieces read or {@code target} written. */
   public static final String TAG_SIDE = "side";
 
@@ -135,5 +141,24 @@ public class TranslationMetrics {
 
   public void unparseableDeadLetter() {
     unparseableDeadLetters.increment();
+  }
+
+  /** Counts a dead letter ignored because no worker of this lane signed it. */
+  public void rejectedDeadLetter() {
+    Counter.builder(DEAD_LETTERS_REJECTED)
+        .description("Dead letters ignored because they were not signed by a worker of this lane")
+        .tag(MetricNames.TAG_LANE, lane)
+        .register(registry)
+        .increment();
+  }
+
+  /** Counts a dead letter whose segments could not be marked failed within the retries. */
+  public void unrecordedDeadLetter() {
+    Counter.builder(DEAD_LETTERS_UNRECORDED)
+        .description(
+            "Signed dead letters whose segments could not be marked failed (retries spent)")
+        .tag(MetricNames.TAG_LANE, lane)
+        .register(registry)
+        .increment();
   }
 }

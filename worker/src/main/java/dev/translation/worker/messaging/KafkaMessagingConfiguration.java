@@ -7,10 +7,15 @@ import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.engine.InvalidInputException;
 import dev.translation.worker.config.WorkerProperties;
 import dev.translation.worker.inference.TranslationMetrics;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -41,7 +46,6 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Kafka wiring: the lane's batch listener container (retry with backoff, then the lane's
@@ -109,10 +113,31 @@ class KafkaMessagingConfiguration {
   }
 
   @Bean
+  JobEventPublisher jobEventPublisher(
+      KafkaProperties kafka, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
+    Map<String, Object> config = kafka.buildProducerProperties();
+    // A wake-up call for waiting clients: sent at once, and one broker's acknowledgement is enough
+    // (the database, not the event, holds the result).
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    config.put(ProducerConfig.ACKS_CONFIG, "1");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+    DefaultKafkaProducerFactory<String, String> factory =
+        new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
+    customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+    return new JobEventPublisher(new KafkaTemplate<>(factory), Clock.systemUTC());
+  }
+
+  @Bean
+  DeadLetterSignature deadLetterSignature(WorkerProperties properties) {
+    return new DeadLetterSignature(properties.deadLetters().signingKey());
+  }
+
+  @Bean
   DefaultErrorHandler translationErrorHandler(
       KafkaTemplate<String, Object> deadLetterTemplate,
       WorkerProperties properties,
-      TranslationMetrics metrics) {
+      TranslationMetrics metrics,
+      DeadLetterSignature signature) {
     // <topic>.DLT (Topics' names), same partition: each lane's dead-letter topic has as many
     // partitions as the lane. Named explicitly because spring-kafka 4's default suffix is "-dlt".
     DeadLetterPublishingRecoverer deadLetters =
@@ -120,6 +145,10 @@ class KafkaMessagingConfiguration {
             deadLetterTemplate,
             (record, exception) ->
                 new TopicPartition(Topics.deadLetterTopicOf(record.topic()), record.partition()));
+    // Signed, so that the dead-letter listener can tell this handler's dead letters from records
+    // written to the topic by anyone else.
+    deadLetters.setHeadersFunction(
+        (record, exception) -> signedReason(record.value(), exception, signature));
     ConsumerAwareRecordRecoverer countingRecoverer =
         (record, consumer, exception) -> {
           // The headers then name the real failure, not the container's wrappers around it.
@@ -134,13 +163,8 @@ class KafkaMessagingConfiguration {
               record.key(),
               failure.getMessage());
         };
-    WorkerProperties.Retry retry = properties.retry();
-    ExponentialBackOffWithMaxRetries backOff =
-        new ExponentialBackOffWithMaxRetries(retry.maxRetries());
-    backOff.setInitialInterval(retry.initialInterval().toMillis());
-    backOff.setMultiplier(retry.multiplier());
-    backOff.setMaxInterval(retry.maxInterval().toMillis());
-    DefaultErrorHandler handler = new DefaultErrorHandler(countingRecoverer, backOff);
+    DefaultErrorHandler handler =
+        new DefaultErrorHandler(countingRecoverer, backOff(properties.retry()));
     // After a failure mid-poll the handler re-seeks the rest of the poll by throwing; that is
     // routine, not an error worth paging anyone for.
     handler.setLogLevel(KafkaException.Level.WARN);
@@ -160,7 +184,7 @@ class KafkaMessagingConfiguration {
         new ConcurrentKafkaListenerContainerFactory<>();
     factory.setConsumerFactory(translationConsumerFactory);
     factory.setBatchListener(true);
-    factory.setConcurrency(properties.consumer().threads());
+    factory.setConcurrency(properties.consumerThreads());
     factory.setCommonErrorHandler(translationErrorHandler);
     // The listener acknowledges: all of a poll, or on shutdown only the records it stored.
     factory.getContainerProperties().setAckMode(AckMode.MANUAL_IMMEDIATE);
@@ -174,7 +198,8 @@ class KafkaMessagingConfiguration {
   ConcurrentKafkaListenerContainerFactory<String, byte[]> deadLetterListenerContainerFactory(
       KafkaProperties kafka,
       ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers,
-      WorkerProperties properties) {
+      WorkerProperties properties,
+      TranslationMetrics metrics) {
     // Raw bytes: a dead letter may be exactly the bytes that could not be read the first time.
     DefaultKafkaConsumerFactory<String, byte[]> consumers =
         new DefaultKafkaConsumerFactory<>(
@@ -187,12 +212,22 @@ class KafkaMessagingConfiguration {
     factory
         .getContainerProperties()
         .setShutdownTimeout(properties.consumer().shutdownTimeout().toMillis());
-    // Only database faults fail here: keep retrying (capped backoff) rather than lose the mark.
-    WorkerProperties.Retry retry = properties.retry();
-    ExponentialBackOff backOff =
-        new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
-    backOff.setMaxInterval(retry.maxInterval().toMillis());
-    factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+    // Only database faults fail here. Retries are bounded, so one record can never hold up the
+    // dead letters behind it on its partition; a mark that could not be made is logged and counted.
+    DefaultErrorHandler handler =
+        new DefaultErrorHandler(
+            (record, exception) -> {
+              metrics.unrecordedDeadLetter();
+              log.error(
+                  "Could not record dead letter {}-{}@{} on its job, giving up after {} retries: {}",
+                  record.topic(),
+                  record.partition(),
+                  record.offset(),
+                  properties.retry().maxRetries(),
+                  unwrap(exception).toString());
+            },
+            backOff(properties.retry()));
+    factory.setCommonErrorHandler(handler);
     return factory;
   }
 
@@ -216,6 +251,29 @@ class KafkaMessagingConfiguration {
       builder.compact();
     }
     return builder.build();
+  }
+
+  private static ExponentialBackOffWithMaxRetries backOff(WorkerProperties.Retry retry) {
+    ExponentialBackOffWithMaxRetries backOff =
+        new ExponentialBackOffWithMaxRetries(retry.maxRetries());
+    backOff.setInitialInterval(retry.initialInterval().toMillis());
+    backOff.setMultiplier(retry.multiplier());
+    backOff.setMaxInterval(retry.maxInterval().toMillis());
+    return backOff;
+  }
+
+  /**
+   * The reason a record failed, and for a readable message the signature over it; a poison record
+   * gets the reason only (it names no job, so it can never mark segments failed).
+   */
+  static Headers signedReason(Object value, Exception exception, DeadLetterSignature signature) {
+    String reason = String.valueOf(unwrap(exception).getMessage());
+    Headers headers = new RecordHeaders();
+    headers.add(DeadLetterSignature.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+    if (value instanceof TranslationBatchMessage message) {
+      headers.add(DeadLetterSignature.SIGNATURE_HEADER, signature.sign(message, reason));
+    }
+    return headers;
   }
 
   /** The failure inside the listener container's and batch listener's wrappers. */

@@ -46,14 +46,17 @@ public class TranslationBatchListener {
       new LogAccessor(LogFactory.getLog(TranslationBatchListener.class));
 
   private final MicroBatchTranslator translator;
+  private final JobEventPublisher events;
   private final WorkerProperties properties;
   private final int maxSegments;
   private final AtomicBoolean shuttingDown = new AtomicBoolean();
 
-  public TranslationBatchListener(MicroBatchTranslator translator, WorkerProperties properties) {
+  public TranslationBatchListener(
+      MicroBatchTranslator translator, WorkerProperties properties, JobEventPublisher events) {
     this.translator = translator;
+    this.events = events;
     this.properties = properties;
-    this.maxSegments = properties.batching().maxSegments();
+    this.maxSegments = properties.maxSegmentsPerCall();
   }
 
   /** The lane's topic (read by the {@code @KafkaListener} expression). */
@@ -143,16 +146,6 @@ public class TranslationBatchListener {
               + TranslationBatchMessage.SCHEMA_VERSION
               + ")");
     }
-    if (!message.languages().equals(translator.languagePair())) {
-      throw new UnsupportedMessageException(
-          "language pair "
-              + message.languages()
-              + " is not translated by model "
-              + translator.modelVersion()
-              + " (it translates "
-              + translator.languagePair()
-              + ")");
-    }
     return message;
   }
 
@@ -164,7 +157,7 @@ public class TranslationBatchListener {
       return;
     }
     try {
-      translator.translate(chunk);
+      events.finished(translator.translate(chunk));
     } catch (RuntimeException failed) {
       ConsumerRecord<?, ?> first = records.get(chunkStart);
       throw new BatchListenerFailedException(

@@ -35,8 +35,10 @@ public class JobRepository {
    * Recounts the job's segments and stores counters, status and timestamps. Call with the row
    * locked ({@link #lock}) in a READ COMMITTED transaction, so the counts see every committed
    * segment write.
+   *
+   * @return the status the job has now
    */
-  public JobProgress recompute(String jobId, JobStatus current) {
+  public JobStatus recompute(String jobId, JobStatus current) {
     JobProgress progress =
         jdbc.queryForObject(
             "SELECT j.total_segments,"
@@ -61,6 +63,6 @@ public class JobRepository {
         next.name(),
         next.isTerminal(),
         jobId);
-    return progress;
+    return next;
   }
 }

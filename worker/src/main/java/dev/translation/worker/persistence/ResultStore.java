@@ -44,8 +44,14 @@ public class ResultStore {
     this.memory = memory;
   }
 
-  /** Rows changed by a write. */
-  public record Written(int done, int failed) {}
+  /**
+   * What a write changed.
+   *
+   * @param done segments that became DONE
+   * @param failed segments that became FAILED
+   * @param finished jobs that reached a final status with this write
+   */
+  public record Written(int done, int failed, Map<String, JobStatus> finished) {}
 
   /**
    * Stores results and memory entries, then recomputes each job touched.
@@ -75,8 +81,7 @@ public class ResultStore {
           int failedRows = segments.markFailed(failed);
           memory.insert(newEntries);
           memory.countHits(hits);
-          locked.forEach(jobs::recompute);
-          return new Written(doneRows, failedRows);
+          return new Written(doneRows, failedRows, recompute(locked));
         });
   }
 
@@ -84,23 +89,35 @@ public class ResultStore {
    * Marks the still-PENDING segments among {@code indexes} FAILED with {@code error} and recomputes
    * the job: what the dead-letter listener does with a message that could not be processed.
    *
-   * @return rows marked FAILED (0 when all were already finished, or the job is gone)
+   * @return what changed (nothing when all were already finished, or the job is gone)
    */
-  public int failPending(String jobId, Collection<Integer> indexes, String error) {
+  public Written failPending(String jobId, Collection<Integer> indexes, String error) {
     return transactions.execute(
         status -> {
           Optional<JobStatus> current = jobs.lock(jobId);
           if (current.isEmpty()) {
             log.warn("Job {} no longer exists; nothing to mark failed", jobId);
-            return 0;
+            return new Written(0, 0, Map.of());
           }
           List<SegmentResult.Failed> failed =
               new TreeSet<>(indexes)
                   .stream().map(index -> new SegmentResult.Failed(jobId, index, error)).toList();
           int rows = segments.markFailed(failed);
-          jobs.recompute(jobId, current.get());
-          return rows;
+          return new Written(0, rows, recompute(Map.of(jobId, current.get())));
         });
+  }
+
+  /** Recomputes each locked job; returns those that reached a final status now. */
+  private Map<String, JobStatus> recompute(Map<String, JobStatus> locked) {
+    Map<String, JobStatus> finished = new TreeMap<>();
+    locked.forEach(
+        (jobId, before) -> {
+          JobStatus after = jobs.recompute(jobId, before);
+          if (after.isTerminal() && !before.isTerminal()) {
+            finished.put(jobId, after);
+          }
+        });
+    return finished;
   }
 
   /** Locks jobs in id order (so two writers never wait on each other in a cycle). */

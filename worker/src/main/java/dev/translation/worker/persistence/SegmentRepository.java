@@ -1,10 +1,11 @@
 package dev.translation.worker.persistence;
 
+import dev.translation.contracts.LanguagePair;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.StringJoiner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -24,19 +25,39 @@ public class SegmentRepository {
     this.jdbc = jdbc;
   }
 
-  /** Which of {@code indexes} of the job are still PENDING. */
-  public Set<Integer> findPending(String jobId, Collection<Integer> indexes) {
-    if (indexes.isEmpty()) {
-      return Set.of();
+  /**
+   * The segments among {@code indexesByJob} that are still PENDING, with their stored source text
+   * and their job's language pair, in one query; segments or jobs that do not exist are simply
+   * absent.
+   *
+   * @param indexesByJob segment indexes per job id
+   */
+  public List<PendingSegment> findPending(Map<String, ? extends Collection<Integer>> indexesByJob) {
+    List<Object> args = new ArrayList<>();
+    StringJoiner conditions = new StringJoiner(" OR ", "(", ")");
+    indexesByJob.forEach(
+        (jobId, indexes) -> {
+          if (!indexes.isEmpty()) {
+            conditions.add("(s.job_id = ? AND s.idx IN (" + placeholders(indexes.size()) + "))");
+            args.add(jobId);
+            args.addAll(indexes);
+          }
+        });
+    if (args.isEmpty()) {
+      return List.of();
     }
-    List<Object> args = new ArrayList<>(indexes.size() + 1);
-    args.add(jobId);
-    args.addAll(indexes);
-    String sql =
-        "SELECT idx FROM segments WHERE job_id = ? AND status = 'PENDING' AND idx IN ("
-            + placeholders(indexes.size())
-            + ")";
-    return new HashSet<>(jdbc.queryForList(sql, Integer.class, args.toArray()));
+    return jdbc.query(
+        "SELECT s.job_id, s.idx, s.source_text, s.source_hash, j.source_lang, j.target_lang FROM"
+            + " segments s JOIN jobs j ON j.id = s.job_id WHERE s.status = 'PENDING' AND "
+            + conditions,
+        (row, n) ->
+            new PendingSegment(
+                row.getString(1),
+                row.getInt(2),
+                row.getString(3),
+                row.getString(4),
+                new LanguagePair(row.getString(5), row.getString(6))),
+        args.toArray());
   }
 
   /** Writes translations over PENDING rows; returns how many rows changed. */

@@ -1,4 +1,4 @@
-package dev.translation.submit.security;
+package dev.translation.submit.web;
 
 import dev.translation.submit.config.ApiProperties;
 import jakarta.servlet.FilterChain;
@@ -8,16 +8,22 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
-import org.springframework.stereotype.Component;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds request bodies sent without a Content-Length (chunked): reading past the limit fails with
- * {@link RequestTooLargeException}, which the exception handler answers with 413. Bodies with a
- * Content-Length are refused before reading by {@link RequestLimitInterceptor}.
+ * Bounds every request body, whatever its path: a Content-Length over the limit is refused with 413
+ * before anything reads the body, and a body without one (chunked) fails with {@link
+ * RequestTooLargeException} as soon as reading passes the limit, which {@link ProblemDetailsAdvice}
+ * answers with 413. Applied to all paths because a path check is only as good as its agreement with
+ * the handler mapping on what the path is.
  */
-@Component
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   private final ApiProperties properties;
@@ -27,15 +33,19 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/v1/") || request.getContentLengthLong() >= 0;
-  }
-
-  @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long limit = properties.limits().maxRequestSize().toBytes();
+    if (request.getContentLengthLong() > limit) {
+      ProblemResponses.write(
+          response,
+          HttpStatus.CONTENT_TOO_LARGE,
+          new RequestTooLargeException(limit).getMessage(),
+          request.getRequestURI(),
+          Map.of("limitBytes", limit));
+      return;
+    }
     chain.doFilter(new LimitedRequest(request, limit), response);
   }
 
@@ -54,6 +64,14 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         stream = new LimitedInputStream(super.getInputStream(), limit);
       }
       return stream;
+    }
+
+    // Without this, getReader() would read the unbounded body of the wrapped request.
+    @Override
+    public BufferedReader getReader() throws IOException {
+      String encoding = getCharacterEncoding();
+      Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
+      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
     }
   }
 

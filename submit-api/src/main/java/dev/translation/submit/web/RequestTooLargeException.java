@@ -1,4 +1,4 @@
-package dev.translation.submit.security;
+package dev.translation.submit.web;
 
 import java.io.IOException;
 
