@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code bin/benchmark-interactive}: the pipeline's interactive path (one-sentence submits with
  * {@code ?wait}) against a minimal one-sentence-per-request server on the same model bundle ({@code
- * local-mode/src/main/python/naive_server.py}, two processes with one libtorch thread each), for
+ * local-mode/src/main/python/naive_server.py}, two processes, one libtorch thread per call), for
  * each decoding and number of concurrent clients, with the same sentences; and the engine's own
  * single-sentence time, the floor of any single-client latency.
  */
@@ -121,8 +121,9 @@ public final class InteractiveBenchmark implements Callable<Integer> {
   /**
    * The outcome of a run on one server.
    *
-   * @param cpuMillis CPU milliseconds per request of the API, of the interactive worker, and of all
-   *     the server's processes (only the last for the naive server)
+   * @param apiCpuMillis CPU milliseconds per request of the submit API (NaN for the naive server)
+   * @param workerCpuMillis the same of the interactive worker (NaN for the naive server)
+   * @param allCpuMillis the same of all the server's processes
    * @param sameAsNaive how many translations equal the naive server's (-1 for the naive server)
    * @param othersShare share of the machine's CPU time that processes outside the benchmark took
    */
@@ -364,7 +365,7 @@ public final class InteractiveBenchmark implements Callable<Integer> {
       if (pipeline.kafka() != null) {
         names.put(pipeline.kafka().pid(), "kafka");
       }
-      // uvicorn's supervisor and the worker processes it spawned.
+      // The naive server's CPU is that of uvicorn's supervisor and of the processes it spawned.
       ProcessHandle.of(naiveProcess.pid()).stream()
           .flatMap(parent -> Stream.concat(Stream.of(parent), parent.descendants()))
           .forEach(process -> names.put(process.pid(), NAIVE));
@@ -373,29 +374,33 @@ public final class InteractiveBenchmark implements Callable<Integer> {
       for (Run run : runs) {
         System.err.printf(
             Locale.ROOT, "%s, %d client(s): measuring%n", decoding(beam), run.clients());
-        Measured naive = measureOn(naiveServer, run, names);
+        Measured naiveRun = measureOn(naiveServer, run, names);
         rows.add(
             new Row(
                 NAIVE,
                 run,
-                run.sentences().size() / naive.load().wallSeconds(),
-                Latencies.of(naive.load().millis()),
+                run.sentences().size() / naiveRun.load().wallSeconds(),
+                Latencies.of(naiveRun.load().millis()),
                 Double.NaN,
                 Double.NaN,
-                perRequest(naive.cpu().get(NAIVE), run),
+                perRequest(naiveRun.cpu().get(NAIVE), run),
                 -1,
-                naive.othersShare()));
+                naiveRun.othersShare()));
 
-        Measured measured = measureOn(pipelineServer, run, names);
+        Measured pipelineRun = measureOn(pipelineServer, run, names);
         Duration all = Duration.ZERO;
-        for (Map.Entry<String, Duration> process : measured.cpu().entrySet()) {
+        for (Map.Entry<String, Duration> process : pipelineRun.cpu().entrySet()) {
           if (!process.getKey().equals(NAIVE) && !process.getKey().equals(CLIENT)) {
             all = all.plus(process.getValue());
           }
         }
         int same = 0;
         for (int i = 0; i < run.sentences().size(); i++) {
-          if (measured.load().translations().get(i).equals(naive.load().translations().get(i))) {
+          if (pipelineRun
+              .load()
+              .translations()
+              .get(i)
+              .equals(naiveRun.load().translations().get(i))) {
             same++;
           }
         }
@@ -403,13 +408,13 @@ public final class InteractiveBenchmark implements Callable<Integer> {
             new Row(
                 PIPELINE,
                 run,
-                run.sentences().size() / measured.load().wallSeconds(),
-                Latencies.of(measured.load().millis()),
-                perRequest(measured.cpu().get(pipeline.api().name()), run),
-                perRequest(measured.cpu().get(pipeline.worker(0).name()), run),
+                run.sentences().size() / pipelineRun.load().wallSeconds(),
+                Latencies.of(pipelineRun.load().millis()),
+                perRequest(pipelineRun.cpu().get(pipeline.api().name()), run),
+                perRequest(pipelineRun.cpu().get(pipeline.worker(0).name()), run),
                 perRequest(all, run),
                 same,
-                measured.othersShare()));
+                pipelineRun.othersShare()));
       }
       return rows;
     }
@@ -532,23 +537,25 @@ public final class InteractiveBenchmark implements Callable<Integer> {
   }
 
   private static void print(Row row) {
-    System.out.printf(
-        Locale.ROOT,
-        ROW,
-        decoding(row.run().beam()),
-        row.run().clients(),
-        row.system().equals(NAIVE) ? "naive" : PIPELINE,
-        String.format(Locale.ROOT, "%.1f", row.perSecond()),
-        String.format(Locale.ROOT, "%.0f", row.latency().p50()),
-        String.format(Locale.ROOT, "%.0f", row.latency().p95()),
-        String.format(Locale.ROOT, "%.0f", row.latency().p99()),
-        millis(row.apiCpuMillis()),
-        millis(row.workerCpuMillis()),
-        millis(row.allCpuMillis()),
-        Double.isNaN(row.othersShare())
-            ? "-"
-            : String.format(Locale.ROOT, "%.0f%%", 100 * row.othersShare()),
-        row.sameAsNaive() < 0 ? "" : row.sameAsNaive() + "/" + row.run().sentences().size());
+    String line =
+        String.format(
+            Locale.ROOT,
+            ROW,
+            decoding(row.run().beam()),
+            row.run().clients(),
+            row.system().equals(NAIVE) ? "naive" : PIPELINE,
+            String.format(Locale.ROOT, "%.1f", row.perSecond()),
+            String.format(Locale.ROOT, "%.0f", row.latency().p50()),
+            String.format(Locale.ROOT, "%.0f", row.latency().p95()),
+            String.format(Locale.ROOT, "%.0f", row.latency().p99()),
+            millis(row.apiCpuMillis()),
+            millis(row.workerCpuMillis()),
+            millis(row.allCpuMillis()),
+            Double.isNaN(row.othersShare())
+                ? "-"
+                : String.format(Locale.ROOT, "%.0f%%", 100 * row.othersShare()),
+            row.sameAsNaive() < 0 ? "" : row.sameAsNaive() + "/" + row.run().sentences().size());
+    System.out.println(line.stripTrailing());
   }
 
   private static String millis(double value) {
@@ -565,17 +572,23 @@ public final class InteractiveBenchmark implements Callable<Integer> {
     if (busiest == null) {
       return;
     }
-    System.out.printf(
-        Locale.ROOT,
-        "other processes on this machine took at most %.0f%% of its CPU time during a measured run"
-            + " (%s, %s, %d client(s))%s%n",
-        100 * busiest.othersShare(),
-        busiest.system(),
-        decoding(busiest.run().beam()),
-        busiest.run().clients(),
-        busiest.othersShare() > DISTURBED
-            ? ": these numbers are disturbed, run it again on a quiet machine"
-            : "");
+    if (busiest.othersShare() > DISTURBED) {
+      System.out.printf(
+          Locale.ROOT,
+          "other processes on this machine took %.0f%% of its CPU time during a measured run (%s,"
+              + " %s, %d client(s)): these numbers are disturbed, run it again on a quiet"
+              + " machine%n",
+          100 * busiest.othersShare(),
+          busiest.system(),
+          decoding(busiest.run().beam()),
+          busiest.run().clients());
+    } else {
+      System.out.printf(
+          Locale.ROOT,
+          "other processes on this machine took at most %.0f%% of its CPU time during any measured"
+              + " run%n",
+          100 * busiest.othersShare());
+    }
   }
 
   /**
