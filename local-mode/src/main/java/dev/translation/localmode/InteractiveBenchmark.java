@@ -347,9 +347,8 @@ public final class InteractiveBenchmark implements Callable<Integer> {
         work);
     try (pipeline;
         naiveProcess) {
-      naiveProcess.start();
+      naiveProcess.start().awaitReady(NAIVE_START);
       pipeline.start();
-      naiveProcess.awaitReady(NAIVE_START);
 
       PipelineClient pipelineClient = new PipelineClient(pipeline.apiUrl(), pipeline.apiKey());
       Server pipelineServer = sentence -> translateWithPipeline(pipelineClient, sentence);
