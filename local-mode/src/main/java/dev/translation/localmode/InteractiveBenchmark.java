@@ -63,10 +63,14 @@ public final class InteractiveBenchmark implements Callable<Integer> {
 
   private static final String ROW = "%-8s %7s  %-8s %7s %7s %7s %7s %8s %11s %8s %7s  %s%n";
 
-  @Option(names = "--repository", defaultValue = ".")
+  @Option(names = "--repository", defaultValue = ".", description = "Checkout with the built jars")
   Path repository;
 
-  @Option(names = "--model", defaultValue = "models/de-en-starter/4")
+  @Option(
+      names = "--model",
+      defaultValue = "models/de-en-starter/4",
+      description =
+          "Model bundle both servers and the engine alone use (default: ${DEFAULT-VALUE})")
   Path model;
 
   @Option(
