@@ -95,8 +95,10 @@ public final class InteractiveBenchmark implements Callable<Integer> {
 
   @Option(
       names = "--warm-up",
-      defaultValue = "48",
-      description = "Warm-up requests per server start (default: ${DEFAULT-VALUE})")
+      defaultValue = "400",
+      description =
+          "Warm-up requests per server start, enough that the JVMs' compilers are done with the"
+              + " request path before anything is measured (default: ${DEFAULT-VALUE})")
   int warmUp;
 
   @Option(
@@ -118,6 +120,14 @@ public final class InteractiveBenchmark implements Callable<Integer> {
       defaultValue = "/usr/bin/python3",
       description = "Interpreter with Debian's python3-torch (default: ${DEFAULT-VALUE})")
   String python;
+
+  @Option(
+      names = "--fairness-requests",
+      defaultValue = "60",
+      description =
+          "Sequential one-sentence requests measured idle and again with another key's bulk work"
+              + " in flight, on the first decoding (default: ${DEFAULT-VALUE}; 0 skips it)")
+  int fairnessRequests;
 
   /** One measured run: the sentences one decoding and number of clients get, on both servers. */
   private record Run(int beam, int clients, List<String> sentences) {}
@@ -164,17 +174,18 @@ public final class InteractiveBenchmark implements Callable<Integer> {
     List<String> measured = distinctSources(sentences);
     List<String> warmUps = distinctSources(warmUpSentences);
     int runs = beams.size() * clients.size();
-    if (measured.size() < runs * requests || warmUps.size() < (beams.size() + 1) * warmUp) {
+    int warmUpsNeeded = (beams.size() + 1) * warmUp + 2 * fairnessRequests;
+    if (measured.size() < runs * requests || warmUps.size() < warmUpsNeeded) {
       System.err.printf(
           Locale.ROOT,
           "%d runs of %d sentences need %d distinct sentences in %s (it has %d) and %d in %s (it"
-              + " has %d): lower --requests or --warm-up%n",
+              + " has %d): lower --requests, --warm-up or --fairness-requests%n",
           runs,
           requests,
           runs * requests,
           sentences,
           measured.size(),
-          (beams.size() + 1) * warmUp,
+          warmUpsNeeded,
           warmUpSentences,
           warmUps.size());
       return 2;
@@ -191,12 +202,17 @@ public final class InteractiveBenchmark implements Callable<Integer> {
 
     Path work = Files.createTempDirectory("interactive-benchmark");
     List<Row> rows = new ArrayList<>();
+    int fairnessFrom = (beams.size() + 1) * warmUp;
+    List<String> fairnessSentences =
+        warmUps.subList(fairnessFrom, fairnessFrom + 2 * fairnessRequests);
+    List<String> fairnessReport = new ArrayList<>();
     try {
       for (int i = 0; i < beams.size(); i++) {
         int beam = beams.get(i);
         List<String> serverWarmUps = warmUps.subList((i + 1) * warmUp, (i + 2) * warmUp);
         List<Run> beamRuns = plan.stream().filter(run -> run.beam() == beam).toList();
-        for (Row row : measure(beam, beamRuns, serverWarmUps, work)) {
+        List<String> fairnessHere = i == 0 ? fairnessSentences : List.of();
+        for (Row row : measure(beam, beamRuns, serverWarmUps, fairnessHere, fairnessReport, work)) {
           print(row);
           rows.add(row);
         }
@@ -212,6 +228,7 @@ public final class InteractiveBenchmark implements Callable<Integer> {
     deleteRecursively(work);
 
     printOtherProcesses(rows);
+    fairnessReport.forEach(System.out::println);
     printTargets(rows, engine);
     long seconds = Math.round((System.nanoTime() - began) / 1e9);
     System.out.printf(Locale.ROOT, "took %d min %d s%n", seconds / 60, seconds % 60);
@@ -305,7 +322,13 @@ public final class InteractiveBenchmark implements Callable<Integer> {
    * Starts the pipeline and the naive server with one decoding, warms both up, and measures each
    * run on both, the naive server first.
    */
-  private List<Row> measure(int beam, List<Run> runs, List<String> warmUps, Path work)
+  private List<Row> measure(
+      int beam,
+      List<Run> runs,
+      List<String> warmUps,
+      List<String> fairnessSentences,
+      List<String> fairnessReport,
+      Path work)
       throws Exception {
     Path data = work.resolve("pipeline-" + decoding(beam).replace(' ', '-'));
     Map<String, String> environment = new HashMap<>();
@@ -419,8 +442,86 @@ public final class InteractiveBenchmark implements Callable<Integer> {
                 same,
                 pipelineRun.othersShare()));
       }
+      if (!fairnessSentences.isEmpty()) {
+        fairnessReport.addAll(fairness(beam, pipeline, pipelineServer, fairnessSentences));
+      }
       return rows;
     }
+  }
+
+  /** Segments in all of {@code jobs}, and how many of them are done. */
+  private static int[] bulkProgress(PipelineClient client, List<String> jobs) throws Exception {
+    int[] progress = new int[2];
+    for (String id : jobs) {
+      JsonNode counts = client.job(id).body().get("counts");
+      progress[0] += counts.get("total").asInt();
+      progress[1] += counts.get("done").asInt();
+    }
+    return progress;
+  }
+
+  /**
+   * One key's single sentences, sent one after another, on the idle pipeline and again while
+   * another key has a 10,000-character text and a 500-text job in flight: how much the bulk work
+   * holds up a person's sentence (target: p95 within 2x of idle).
+   */
+  private static List<String> fairness(
+      int beam, LocalPipeline pipeline, Server server, List<String> sentences) throws Exception {
+    int half = sentences.size() / 2;
+    Latencies idle = Latencies.of(drive(server, sentences.subList(0, half), 1).millis());
+
+    PipelineClient bulk = new PipelineClient(pipeline.apiUrl(), pipeline.createApiKey("bulk"));
+    StringBuilder longText = new StringBuilder();
+    for (int i = 0; longText.length() < 10_000; i++) {
+      longText.append("Der Satz Nummer ").append(i).append(" steht in einem langen Text. ");
+    }
+    List<String> manyTexts = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      manyTexts.add("Das ist der Text Nummer " + i + " einer großen Sendung.");
+    }
+    List<String> bulkJobs = new ArrayList<>();
+    for (List<String> texts : List.of(List.of(longText.substring(0, 10_000)), manyTexts)) {
+      PipelineClient.Reply accepted = bulk.submit(texts, "");
+      if (accepted.status() != 202) {
+        throw new IllegalStateException("the bulk job was answered " + accepted.status());
+      }
+      bulkJobs.add(accepted.body().get("id").asString());
+    }
+    // Measure once the bulk work is being translated, not merely queued.
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (bulkProgress(bulk, bulkJobs)[1] == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the bulk jobs did not start within 2 minutes");
+      }
+      Thread.sleep(50);
+    }
+    int doneBefore = bulkProgress(bulk, bulkJobs)[1];
+    Latencies loaded = Latencies.of(drive(server, sentences.subList(half, 2 * half), 1).millis());
+    int[] progress = bulkProgress(bulk, bulkJobs);
+    int total = progress[0];
+    int done = progress[1];
+    List<String> lanes = new ArrayList<>();
+    for (String id : bulkJobs) {
+      lanes.add(bulk.job(id).body().get("lane").asString());
+    }
+    return List.of(
+        String.format(
+            Locale.ROOT,
+            "fairness (%s): %d sequential one-sentence requests of one key, idle: p50 %.0f ms,"
+                + " p95 %.0f ms; with another key's 10,000-character text and 500-text job in"
+                + " flight (lanes %s; %d of its %d segments done when measuring began, %d when it"
+                + " ended): p50 %.0f ms, p95 %.0f ms = %.2f x idle p95 (target: at most 2x)",
+            decoding(beam),
+            half,
+            idle.p50(),
+            idle.p95(),
+            String.join(", ", lanes),
+            doneBefore,
+            total,
+            done,
+            loaded.p50(),
+            loaded.p95(),
+            loaded.p95() / idle.p95()));
   }
 
   /**

@@ -189,6 +189,29 @@ public final class LocalPipeline implements AutoCloseable {
     return Files.readString(file).strip();
   }
 
+  /**
+   * Creates another API key the way an operator does ({@code submit-api.jar --create-api-key}) and
+   * returns it: a second tenant, for measurements and tests that need one.
+   */
+  public String createApiKey(String name) throws IOException, InterruptedException {
+    ProcessBuilder command =
+        new ProcessBuilder(
+            javaExecutable(),
+            "-jar",
+            settings.repositoryRoot().resolve("submit-api/target/submit-api.jar").toString(),
+            "--create-api-key=" + name);
+    command.environment().putAll(commonEnvironment());
+    command.environment().put("FLYWAY_ENABLED", "false");
+    command.redirectError(ProcessBuilder.Redirect.DISCARD);
+    Process process = command.start();
+    String key = new String(process.getInputStream().readAllBytes()).strip();
+    if (process.waitFor() != 0 || key.isEmpty()) {
+      throw new IOException(
+          "could not create API key '" + name + "' (exit " + process.exitValue() + ")");
+    }
+    return key;
+  }
+
   public String apiKey() throws IOException {
     return Files.readString(apiKeyFile()).strip();
   }

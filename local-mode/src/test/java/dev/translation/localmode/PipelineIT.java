@@ -230,7 +230,7 @@ class PipelineIT {
   @Test
   void anotherKeysBulkWorkDoesNotHoldUpASentence() throws Exception {
     // Given a second key, and how long single sentences take on an otherwise idle pipeline
-    PipelineClient bulk = new PipelineClient(pipeline.apiUrl(), createApiKey("bulk-it"));
+    PipelineClient bulk = new PipelineClient(pipeline.apiUrl(), pipeline.createApiKey("bulk-it"));
     List<Long> idle = sentenceLatencies("idle %d", 15);
 
     // When that key has a 10,000-character text and a 500-text job in flight
@@ -243,6 +243,11 @@ class PipelineIT {
     assertThat(List.of(big, many))
         .allSatisfy(
             id -> assertThat(bulk.job(id).body().get("lane").asString()).isEqualTo("batch"));
+    // Measured once the bulk work is being translated, not merely queued.
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> bulk.job(many).body().get("counts").get("done").asInt() > 0);
     List<Long> loaded = sentenceLatencies("loaded %d", 15);
 
     // Then the bulk work was still running, and the sentences were not held up by it (the
@@ -268,25 +273,6 @@ class PipelineIT {
   private static long p95(List<Long> latencies) {
     List<Long> sorted = latencies.stream().sorted().toList();
     return sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
-  }
-
-  /** Creates an API key the way the API stores them (only the hash), and returns the secret. */
-  private static String createApiKey(String name) throws Exception {
-    String secret = "tk_" + java.util.UUID.randomUUID().toString().replace("-", "");
-    String hash =
-        java.util.HexFormat.of()
-            .formatHex(
-                java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    LocalPipeline.ExternalDatabase db = pipeline.database();
-    try (var connection = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
-        var insert =
-            connection.prepareStatement("INSERT INTO api_keys (name, key_hash) VALUES (?, ?)")) {
-      insert.setString(1, name);
-      insert.setString(2, hash);
-      insert.executeUpdate();
-    }
-    return secret;
   }
 
   /**
