@@ -243,29 +243,49 @@ class PipelineIT {
     assertThat(List.of(big, many))
         .allSatisfy(
             id -> assertThat(bulk.job(id).body().get("lane").asString()).isEqualTo("batch"));
-    // Measured once the bulk work is being translated, not merely queued.
+    // Measured once the bulk work is being translated, not merely queued, and while it lasts.
     await()
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(50))
-        .until(() -> bulk.job(many).body().get("counts").get("done").asInt() > 0);
-    List<Long> loaded = sentenceLatencies("loaded %d", 15);
+        .until(() -> done(bulk, big) + done(bulk, many) > 0);
+    List<Long> loaded = new ArrayList<>();
+    for (String text : distinctTexts(15, " loaded %d")) {
+      if (finished(bulk, big) && finished(bulk, many)) {
+        break;
+      }
+      loaded.add(sentenceLatency(text));
+    }
 
-    // Then the bulk work was still running, and the sentences were not held up by it (the
-    // benchmark measures the ratio precisely; this bound is generous for a loaded CI machine)
-    assertThat(bulk.job(many).body().get("status").asString()).isIn("queued", "running");
+    // Then the sentences were not held up by it (the benchmark measures the ratio precisely; this
+    // bound is generous for a loaded CI machine)
+    assertThat(loaded).as("sentences measured while the bulk work ran").hasSizeGreaterThan(4);
     assertThat(p95(loaded))
         .as("p95 ms with bulk work in flight, idle p95 %d ms", p95(idle))
         .isLessThanOrEqualTo(3 * p95(idle) + 150);
+  }
+
+  private static int done(PipelineClient owner, String id) throws Exception {
+    return owner.job(id).body().get("counts").get("done").asInt();
+  }
+
+  private static boolean finished(PipelineClient owner, String id) throws Exception {
+    return !Set.of("queued", "running").contains(owner.job(id).body().get("status").asString());
+  }
+
+  /** Milliseconds a distinct one-sentence {@code ?wait} submit took. */
+  private static long sentenceLatency(String text) throws Exception {
+    long start = System.nanoTime();
+    PipelineClient.Reply reply = client.submit(List.of(text), "?wait=10s");
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(reply.status()).as("answer to %s", text).isEqualTo(200);
+    return millis;
   }
 
   /** Milliseconds each of {@code count} distinct one-sentence {@code ?wait} submits took. */
   private static List<Long> sentenceLatencies(String suffix, int count) throws Exception {
     List<Long> latencies = new ArrayList<>();
     for (String text : distinctTexts(count, " " + suffix)) {
-      long start = System.nanoTime();
-      PipelineClient.Reply reply = client.submit(List.of(text), "?wait=10s");
-      latencies.add((System.nanoTime() - start) / 1_000_000);
-      assertThat(reply.status()).as("answer to %s", text).isEqualTo(200);
+      latencies.add(sentenceLatency(text));
     }
     return latencies;
   }
