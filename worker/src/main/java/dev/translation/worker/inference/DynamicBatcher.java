@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Gathers the texts of concurrent callers (the lane's consumer threads, each holding the records of
  * different partitions, so different users' requests) into shared model calls, the way serving
- * systems batch dynamically: each model thread takes what is queued, waits at most {@code linger}
- * for more while the call has room, and runs one call of at most {@code maxSegments} texts. So
- * while a call runs, the next requests gather and go together, and a consumer thread does its
- * database work while the model threads decode others'.
+ * systems batch dynamically: each model thread takes what is queued and, when every other model
+ * thread is busy, waits at most {@code linger} for more while the call has room; then it runs one
+ * call of at most {@code maxSegments} texts. So while calls run, the next requests gather and go
+ * together, a lone request never waits for company while a model thread is free to take the next
+ * one, and a consumer thread does its database work while the model threads decode others'.
  *
  * <p>A caller's texts always travel in one call. When the model refuses a merged call because of
  * one caller's input ({@link InvalidInputException}), each caller's texts are tried alone, so only
@@ -36,6 +38,7 @@ public final class DynamicBatcher implements AutoCloseable {
   private final long lingerNanos;
   private final BlockingDeque<Request> queue = new LinkedBlockingDeque<>();
   private final List<Thread> threads = new ArrayList<>();
+  private final AtomicInteger busy = new AtomicInteger();
   private volatile boolean closed;
 
   /**
@@ -93,17 +96,27 @@ public final class DynamicBatcher implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
-      call(batch);
+      busy.incrementAndGet();
+      try {
+        call(batch);
+      } finally {
+        busy.decrementAndGet();
+      }
     }
   }
 
-  /** The first queued request, then more while there is room and the linger lasts. */
+  /**
+   * The first queued request, then more while there is room: what is queued already, and what
+   * arrives within the linger if every other model thread is busy (an idle one would take it at
+   * once, so waiting could only add latency).
+   */
   private List<Request> gather() throws InterruptedException {
     List<Request> batch = new ArrayList<>();
     Request first = queue.take();
     batch.add(first);
     int size = first.texts().size();
-    long deadline = System.nanoTime() + lingerNanos;
+    boolean othersBusy = busy.get() >= threads.size() - 1;
+    long deadline = System.nanoTime() + (othersBusy ? lingerNanos : 0);
     while (size < maxSegments) {
       Request next =
           queue.pollFirst(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

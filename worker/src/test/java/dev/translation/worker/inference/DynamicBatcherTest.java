@@ -126,6 +126,17 @@ class DynamicBatcherTest {
     assertThat(calls).containsExactly(List.of("a", "b"));
   }
 
+  @Test
+  void aLoneCallerDoesNotWaitForCompanyWhileAnotherModelThreadIsIdle() throws Exception {
+    batcher = new DynamicBatcher(model(new CountDownLatch(0)), 2, 64, Duration.ofSeconds(5));
+
+    long start = System.nanoTime();
+    assertThat(callers.submit(() -> batcher.translate(List.of("a"))).get(10, TimeUnit.SECONDS))
+        .hasSize(1);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+  }
+
   private void awaitQueued(int count) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (batcher.queued() < count && System.nanoTime() < deadline) {
