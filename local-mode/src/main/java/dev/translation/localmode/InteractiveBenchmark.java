@@ -1,10 +1,10 @@
 package dev.translation.localmode;
 
-import dev.translation.engine.corpus.SentencePair;
-import dev.translation.engine.corpus.TsvCorpusReader;
 import dev.translation.engine.inference.DecodeOptions;
 import dev.translation.engine.inference.EngineOptions;
 import dev.translation.engine.inference.TranslationEngine;
+import dev.translation.training.corpus.SentencePair;
+import dev.translation.training.corpus.TsvCorpusReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,13 +1,13 @@
 package dev.translation.localmode;
 
 import dev.translation.contracts.MetricNames;
-import dev.translation.engine.benchmark.ConcurrentCalls;
-import dev.translation.engine.benchmark.PeakMemory;
-import dev.translation.engine.corpus.SentencePair;
-import dev.translation.engine.corpus.TsvCorpusReader;
 import dev.translation.engine.inference.DecodeOptions;
 import dev.translation.engine.inference.EngineOptions;
 import dev.translation.engine.inference.TranslationEngine;
+import dev.translation.training.benchmark.ConcurrentCalls;
+import dev.translation.training.benchmark.PeakMemory;
+import dev.translation.training.corpus.SentencePair;
+import dev.translation.training.corpus.TsvCorpusReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

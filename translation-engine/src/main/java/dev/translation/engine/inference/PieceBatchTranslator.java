@@ -14,7 +14,12 @@ import java.util.Arrays;
  */
 final class PieceBatchTranslator implements NoBatchifyTranslator<PieceBatch, int[][]> {
 
-  /** DJL routes an input whose name starts with this prefix to the named scripted method. */
+  /**
+   * DJL routes an input whose name starts with this prefix to the named scripted method, here the
+   * module's {@code translate}: the whole decoding loop (beam search with cached keys and values,
+   * greedy at beam 1, length penalty, stopping) runs inside it, in one call per batch. It is
+   * defined in {@code model-training/src/main/python/transformer_with_beam_search.py}.
+   */
   private static final String METHOD = "module_method:translate";
 
   private final int eosId;
