@@ -75,7 +75,6 @@ public class TranslationJobService {
       ApplicationEventPublisher events,
       JobCompletions completions,
       MeterRegistry meters) {
-    this.completions = completions;
     this.validator = validator;
     this.planner = planner;
     this.jobs = jobs;
@@ -85,6 +84,7 @@ public class TranslationJobService {
     this.json = json;
     this.clock = clock;
     this.events = events;
+    this.completions = completions;
     for (Lane lane : Lane.values()) {
       String tag = lane.name().toLowerCase(Locale.ROOT);
       jobsSubmitted.put(
