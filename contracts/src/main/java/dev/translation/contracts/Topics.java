@@ -5,12 +5,12 @@ import java.util.List;
 /**
  * Kafka topic names of the pipeline, spelled once.
  *
- * <p>Dead letters go to one topic per lane, named the way spring-kafka's {@code
- * DeadLetterPublishingRecoverer} names them by default ({@code <topic>.DLT}, same partition as the
- * failed record). That keeps the worker's error handling to the stock recoverer with no custom
- * destination resolver, keeps a flood of failed corpus segments from burying an interactive user's
- * failure, and is why each dead-letter topic has as many partitions as its lane: the default
- * recoverer writes to the failed record's partition number.
+ * <p>Dead letters go to one topic per lane, {@code <topic>.DLT}, into the failed record's partition
+ * number. The worker names that destination explicitly on spring-kafka's {@code
+ * DeadLetterPublishingRecoverer} (whose own default suffix is {@code -dlt} in spring-kafka 4). One
+ * topic per lane keeps a flood of failed corpus segments from burying an interactive user's
+ * failure; writing to the same partition number is why each dead-letter topic has as many
+ * partitions as its lane.
  */
 public final class Topics {
 
@@ -23,10 +23,10 @@ public final class Topics {
   /** Corpus translation from batch jobs; may lag without hurting interactive users. */
   public static final String TRANSLATE_BATCH = "translate.batch";
 
-  /** Dead letters of the interactive lane (spring-kafka's default {@code .DLT} suffix). */
+  /** Dead letters of the interactive lane. */
   public static final String TRANSLATE_INTERACTIVE_DEAD_LETTER = TRANSLATE_INTERACTIVE + ".DLT";
 
-  /** Dead letters of the batch lane (spring-kafka's default {@code .DLT} suffix). */
+  /** Dead letters of the batch lane. */
   public static final String TRANSLATE_BATCH_DEAD_LETTER = TRANSLATE_BATCH + ".DLT";
 
   /**
@@ -59,7 +59,7 @@ public final class Topics {
           new TopicSpec(JOB_EVENTS, JOB_EVENT_PARTITIONS, false));
 
   /**
-   * The dead-letter topic for a topic, by spring-kafka's default naming.
+   * The dead-letter topic for a topic.
    *
    * @param topic the topic whose failed records are dead-lettered
    * @return {@code topic + ".DLT"}

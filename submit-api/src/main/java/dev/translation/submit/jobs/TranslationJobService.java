@@ -2,6 +2,7 @@ package dev.translation.submit.jobs;
 
 import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.Lane;
+import dev.translation.contracts.LogKeys;
 import dev.translation.contracts.MetricNames;
 import dev.translation.submit.config.ApiProperties;
 import dev.translation.submit.persistence.JobRepository;
@@ -41,9 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class TranslationJobService {
-
-  /** MDC key holding the job id while a job is handled. */
-  public static final String MDC_JOB_ID = "jobId";
 
   /** Counter of segments in accepted jobs, tagged with the lane. Belongs in contracts later. */
   public static final String SEGMENTS_SUBMITTED = "translation.segments.submitted";
@@ -129,7 +127,7 @@ public class TranslationJobService {
             requestHash,
             valid,
             acceptedAt);
-    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_JOB_ID, planned.id())) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable(LogKeys.JOB_ID, planned.id())) {
       try {
         transactions.executeWithoutResult(
             status -> {
@@ -192,7 +190,7 @@ public class TranslationJobService {
    */
   public Job cancel(ApiKey caller, String jobId) {
     String id = requireJobId(jobId);
-    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_JOB_ID, id)) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable(LogKeys.JOB_ID, id)) {
       transactions.executeWithoutResult(
           status -> {
             Job job =

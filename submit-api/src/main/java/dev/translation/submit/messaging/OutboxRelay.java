@@ -1,5 +1,6 @@
 package dev.translation.submit.messaging;
 
+import dev.translation.contracts.LogKeys;
 import dev.translation.contracts.MetricNames;
 import dev.translation.submit.config.ApiProperties;
 import dev.translation.submit.jobs.OutboxMessagesCommitted;
@@ -188,7 +189,7 @@ public class OutboxRelay {
     List<CompletableFuture<SendResult<String, String>>> futures = new ArrayList<>();
     String error = null;
     for (PendingMessage message : claimed) {
-      try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", message.jobId())) {
+      try (MDC.MDCCloseable ignored = MDC.putCloseable(LogKeys.JOB_ID, message.jobId())) {
         CompletableFuture<SendResult<String, String>> future =
             kafka.send(new ProducerRecord<>(message.topic(), message.key(), message.payload()));
         if (future.isCompletedExceptionally()) {

@@ -1,6 +1,6 @@
 package dev.translation.submit.web;
 
-import dev.translation.submit.jobs.TranslationJobService;
+import dev.translation.contracts.LogKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -19,7 +19,7 @@ public class JobMdcInterceptor implements HandlerInterceptor {
     if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)
             instanceof Map<?, ?> variables
         && variables.get("id") instanceof String id) {
-      MDC.put(TranslationJobService.MDC_JOB_ID, id);
+      MDC.put(LogKeys.JOB_ID, id);
     }
     return true;
   }
@@ -27,6 +27,6 @@ public class JobMdcInterceptor implements HandlerInterceptor {
   @Override
   public void afterCompletion(
       HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-    MDC.remove(TranslationJobService.MDC_JOB_ID);
+    MDC.remove(LogKeys.JOB_ID);
   }
 }

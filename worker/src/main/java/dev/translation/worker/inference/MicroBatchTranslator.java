@@ -2,6 +2,7 @@ package dev.translation.worker.inference;
 
 import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.LanguagePair;
+import dev.translation.contracts.LogKeys;
 import dev.translation.contracts.SegmentStatus;
 import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.engine.InvalidInputException;
@@ -39,9 +40,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MicroBatchTranslator {
-
-  /** MDC key naming the job a log line is about. */
-  public static final String MDC_JOB_ID = "jobId";
 
   private static final Logger log = LoggerFactory.getLogger(MicroBatchTranslator.class);
 
@@ -258,7 +256,7 @@ public class MicroBatchTranslator {
     }
     perJob.forEach(
         (jobId, counts) -> {
-          try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_JOB_ID, jobId)) {
+          try (MDC.MDCCloseable ignored = MDC.putCloseable(LogKeys.JOB_ID, jobId)) {
             log.debug("Stored {} translated and {} failed segments", counts[0], counts[1]);
           }
         });

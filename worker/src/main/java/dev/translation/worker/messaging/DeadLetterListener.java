@@ -1,8 +1,8 @@
 package dev.translation.worker.messaging;
 
+import dev.translation.contracts.LogKeys;
 import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.worker.config.WorkerProperties;
-import dev.translation.worker.inference.MicroBatchTranslator;
 import dev.translation.worker.inference.TranslationMetrics;
 import dev.translation.worker.persistence.ResultStore;
 import java.nio.charset.StandardCharsets;
@@ -88,8 +88,7 @@ public class DeadLetterListener {
           record.offset());
       return;
     }
-    try (MDC.MDCCloseable ignored =
-        MDC.putCloseable(MicroBatchTranslator.MDC_JOB_ID, message.jobId())) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable(LogKeys.JOB_ID, message.jobId())) {
       ResultStore.Written written =
           store.failPending(message.jobId(), message.indexes(), "Dead-lettered: " + reason);
       events.finished(written.finished());
