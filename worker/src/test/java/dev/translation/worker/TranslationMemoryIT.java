@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.MetricNames;
-import dev.translation.worker.persistence.SourceHash;
+import dev.translation.contracts.Sha256;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +37,7 @@ class TranslationMemoryIT extends WorkerIntegrationTest {
                 "SELECT hits FROM translation_memory WHERE source_hash = ? AND lang_pair = 'de-en'"
                     + " AND model_version = ?",
                 Long.class,
-                SourceHash.of(sentence),
+                Sha256.hex(sentence),
                 engine.manifest().id()))
         .isEqualTo(2);
   }
@@ -49,7 +49,7 @@ class TranslationMemoryIT extends WorkerIntegrationTest {
     jdbc.update(
         "INSERT INTO translation_memory (source_hash, lang_pair, model_version, source_text,"
             + " translation) VALUES (?, 'de-en', ?, ?, 'The bridge is very old (from memory).')",
-        SourceHash.of(sentence),
+        Sha256.hex(sentence),
         engine.manifest().id(),
         sentence);
 

@@ -131,7 +131,7 @@ class TranslationPipelineIT extends WorkerIntegrationTest {
           jdbc.queryForObject(
               "SELECT COUNT(*) FROM translation_memory WHERE source_hash = ? AND model_version = ?",
               Integer.class,
-              dev.translation.worker.persistence.SourceHash.of(sentence),
+              dev.translation.contracts.Sha256.hex(sentence),
               engine.manifest().id());
     }
     return count;

@@ -4,13 +4,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.LanguagePair;
+import dev.translation.contracts.Sha256;
 import dev.translation.contracts.Topics;
 import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.engine.inference.TranslationEngine;
 import dev.translation.localstack.DatabaseEndpoint;
 import dev.translation.localstack.SharedFixtures;
 import dev.translation.worker.messaging.TranslationBatchMessageJson;
-import dev.translation.worker.persistence.SourceHash;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,7 +141,7 @@ public abstract class WorkerIntegrationTest {
         texts.size());
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
-      rows.add(new Object[] {jobId, i, i, texts.get(i), SourceHash.of(texts.get(i))});
+      rows.add(new Object[] {jobId, i, i, texts.get(i), Sha256.hex(texts.get(i))});
     }
     jdbc.batchUpdate(
         "INSERT INTO segments (job_id, idx, text_idx, source_text, source_hash) VALUES (?, ?, ?,"

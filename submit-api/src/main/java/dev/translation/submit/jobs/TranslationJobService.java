@@ -4,11 +4,11 @@ import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.Lane;
 import dev.translation.contracts.LogKeys;
 import dev.translation.contracts.MetricNames;
+import dev.translation.contracts.Sha256;
 import dev.translation.submit.config.ApiProperties;
 import dev.translation.submit.persistence.JobRepository;
 import dev.translation.submit.persistence.OutboxRepository;
 import dev.translation.submit.security.ApiKey;
-import dev.translation.submit.security.ApiKeyService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -294,7 +294,7 @@ public class TranslationJobService {
 
   /** SHA-256 of the normalised request, so a retry compares equal whatever its JSON layout. */
   private String requestHash(ValidRequest request) {
-    return ApiKeyService.sha256Hex(json.writeValueAsString(request));
+    return Sha256.hex(json.writeValueAsString(request));
   }
 
   /** Job ids are UUIDs; anything else cannot exist, so it is simply not found. */

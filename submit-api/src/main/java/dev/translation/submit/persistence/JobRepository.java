@@ -3,11 +3,11 @@ package dev.translation.submit.persistence;
 import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.Lane;
 import dev.translation.contracts.SegmentStatus;
+import dev.translation.contracts.Sha256;
 import dev.translation.submit.jobs.Job;
 import dev.translation.submit.jobs.PlannedJob;
 import dev.translation.submit.jobs.PlannedSegment;
 import dev.translation.submit.jobs.StoredSegment;
-import dev.translation.submit.security.ApiKeyService;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -85,7 +85,7 @@ public class JobRepository {
           ps.setInt(3, segment.textIndex());
           ps.setInt(4, segment.lineBreaks());
           ps.setString(5, segment.text());
-          ps.setString(6, ApiKeyService.sha256Hex(segment.text()));
+          ps.setString(6, Sha256.hex(segment.text()));
         });
   }
 

@@ -1,13 +1,10 @@
 package dev.translation.submit.security;
 
+import dev.translation.contracts.Sha256;
 import dev.translation.submit.persistence.ApiKeyRepository;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -107,18 +104,7 @@ public class ApiKeyService {
 
   /** SHA-256 of the key in lower-case hex, as stored in {@code api_keys.key_hash}. */
   public static String hash(String secret) {
-    return sha256Hex(secret);
-  }
-
-  /** SHA-256 of UTF-8 text in lower-case hex. */
-  public static String sha256Hex(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return Sha256.hex(secret);
   }
 
   private static String requireName(String name) {

@@ -3,6 +3,7 @@ package dev.translation.submit.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.translation.contracts.Sha256;
 import dev.translation.contracts.Topics;
 import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.localstack.SharedFixtures;
@@ -10,7 +11,6 @@ import dev.translation.submit.ApiIntegrationTest;
 import dev.translation.submit.TestClient;
 import dev.translation.submit.TestClient.Response;
 import dev.translation.submit.TopicReader;
-import dev.translation.submit.security.ApiKeyService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,9 +48,7 @@ class SubmitAndReadJobsIT extends ApiIntegrationTest {
                 .query(String.class)
                 .list())
         .containsExactly(
-            ApiKeyService.sha256Hex("Guten Morgen!"),
-            ApiKeyService.sha256Hex("Wie geht es dir?"),
-            ApiKeyService.sha256Hex(""));
+            Sha256.hex("Guten Morgen!"), Sha256.hex("Wie geht es dir?"), Sha256.hex(""));
 
     Response polled = client.get("/v1/jobs/" + id);
     assertThat(polled.status()).isEqualTo(200);

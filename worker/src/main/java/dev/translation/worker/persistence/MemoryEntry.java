@@ -3,7 +3,7 @@ package dev.translation.worker.persistence;
 /**
  * A translation memory row to add, or to count a hit on.
  *
- * @param sourceHash {@link SourceHash} of the source
+ * @param sourceHash {@link dev.translation.contracts.Sha256} hex of the source
  * @param languagePair e.g. {@code de-en}
  * @param modelVersion the model that produced the translation
  * @param sourceText the source

@@ -23,7 +23,7 @@ public class TranslationMemoryRepository {
   /**
    * The stored translations of the given sources.
    *
-   * @param sources source text by its {@link SourceHash}
+   * @param sources source text by its {@link dev.translation.contracts.Sha256} hex
    * @return translation by source hash, for the sources found (a hash whose stored source text
    *     differs, a collision, counts as not found)
    */
