@@ -87,6 +87,10 @@ public record ApiProperties(
    * @param initialBackoff first pause after Kafka failed, doubled on every further failure
    * @param maxBackoff longest pause after failures
    * @param retention how long published rows are kept before they are purged
+   * @param purgeInterval how often published rows older than {@code retention} are purged
+   * @param purgeBatchSize most rows one purge deletes (a backlog goes over several purges, so no
+   *     purge holds locks for long)
+   * @param shutdownGrace how long stopping waits beyond {@code sendTimeout} for a run in progress
    */
   public record Relay(
       boolean enabled,
@@ -95,7 +99,10 @@ public record ApiProperties(
       Duration sendTimeout,
       Duration initialBackoff,
       Duration maxBackoff,
-      Duration retention) {}
+      Duration retention,
+      Duration purgeInterval,
+      int purgeBatchSize,
+      Duration shutdownGrace) {}
 
   /**
    * @param max longest wait a client may ask for; longer requests are capped

@@ -130,7 +130,7 @@ public class OutboxRelay {
   void stop() throws InterruptedException {
     runner.shutdown();
     if (!runner.awaitTermination(
-        settings.sendTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+        settings.sendTimeout().plus(settings.shutdownGrace()).toMillis(), TimeUnit.MILLISECONDS)) {
       runner.shutdownNow();
     }
   }
@@ -241,8 +241,9 @@ public class OutboxRelay {
     if (now.isBefore(nextPurge)) {
       return;
     }
-    nextPurge = now.plus(Duration.ofMinutes(10));
-    int purged = outbox.purgePublishedBefore(now.minus(settings.retention()), 10_000);
+    nextPurge = now.plus(settings.purgeInterval());
+    int purged =
+        outbox.purgePublishedBefore(now.minus(settings.retention()), settings.purgeBatchSize());
     if (purged > 0) {
       log.info("purged {} outbox rows published more than {} ago", purged, settings.retention());
     }
