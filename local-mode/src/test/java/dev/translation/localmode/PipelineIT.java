@@ -71,7 +71,14 @@ class PipelineIT {
                     List.of(freePort(), freePort()),
                     null,
                     null,
-                    Map.of("TRANSLATION_API_LIMITS_REQUESTSPERMINUTE", "100000")))
+                    Map.of(
+                        "TRANSLATION_API_LIMITS_REQUESTSPERMINUTE",
+                        "100000",
+                        // Calls of 64 segments, so a worker stopped mid-job has work left to hand
+                        // back: with the batch lane's 256, the calls in progress could finish a
+                        // whole 960-segment job.
+                        "TRANSLATION_WORKER_BATCHING_MAXSEGMENTS",
+                        "64")))
             .start();
     client = new PipelineClient(pipeline.apiUrl(), pipeline.apiKey());
   }
