@@ -73,11 +73,7 @@ class JobEventWakeUpIT {
     IssuedApiKey key = apiKeys.create("job-events");
     TestClient client = new TestClient(port, key.secret());
     long start = System.nanoTime();
-    CompletableFuture<Response> answer =
-        CompletableFuture.supplyAsync(
-            () ->
-                client.post(
-                    "/v1/translations?wait=8s", TestClient.submitBody(List.of("Guten Morgen."))));
+    CompletableFuture<Response> answer = submitWaiting(client, "8s", "Guten Morgen.");
     String jobId = awaitWaitingOn(key);
 
     finishAsAWorkerWould(jobId);
@@ -95,11 +91,7 @@ class JobEventWakeUpIT {
     IssuedApiKey key = apiKeys.create("job-events-silent");
     TestClient client = new TestClient(port, key.secret());
     long start = System.nanoTime();
-    CompletableFuture<Response> answer =
-        CompletableFuture.supplyAsync(
-            () ->
-                client.post(
-                    "/v1/translations?wait=2s", TestClient.submitBody(List.of("Guten Abend."))));
+    CompletableFuture<Response> answer = submitWaiting(client, "2s", "Guten Abend.");
     finishAsAWorkerWould(awaitWaitingOn(key));
 
     Response response = answer.get(10, TimeUnit.SECONDS);
@@ -108,6 +100,14 @@ class JobEventWakeUpIT {
     assertThat(response.status()).isIn(200, 202);
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+  }
+
+  /** Submits one sentence with {@code ?wait}, in the background. */
+  private static CompletableFuture<Response> submitWaiting(
+      TestClient client, String wait, String sentence) {
+    return CompletableFuture.supplyAsync(
+        () ->
+            client.post("/v1/translations?wait=" + wait, TestClient.submitBody(List.of(sentence))));
   }
 
   /** The key's job, once a request waits on it past its first read of the job's status. */
