@@ -4,7 +4,7 @@
 -- * Every DATETIME(6) holds UTC. The apps write java.time.Instant values; the servers run with
 --   UTC as their time zone, so the CURRENT_TIMESTAMP(6) defaults agree with them.
 -- * Status columns are ENUMs spelled exactly like the Java enums in dev.translation.contracts
---   (JobStatus, SegmentStatus, Lane, ModelState); a test keeps the two in step.
+--   (JobStatus, SegmentStatus, Lane); a test keeps the two in step.
 -- * Hashes are SHA-256 in lower-case hex: CHAR(64) ASCII, binary collation.
 -- * Writes from Kafka consumers are at-least-once, so they are idempotent by key:
 --     results:  UPDATE segments SET status = 'DONE', translation = ?, model_version = ?, ...

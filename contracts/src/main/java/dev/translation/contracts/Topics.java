@@ -30,12 +30,6 @@ public final class Topics {
   public static final String TRANSLATE_BATCH_DEAD_LETTER = TRANSLATE_BATCH + ".DLT";
 
   /**
-   * Model lifecycle events (promotion, canary, rollback), keyed by model name and compacted, so a
-   * worker that starts reads the latest state of every model from the beginning of the topic.
-   */
-  public static final String MODEL_EVENTS = "model.events";
-
-  /**
    * Jobs that reached a final status, written by the worker that finished them and read by every
    * submit API replica, so a request waiting on a job ({@code ?wait}) learns of it at once instead
    * of polling the database. Only a wake-up: the API reads the job's status from the database.
@@ -45,17 +39,13 @@ public final class Topics {
   /** Partitions of {@link #JOB_EVENTS}: every API replica reads them all. */
   public static final int JOB_EVENT_PARTITIONS = 3;
 
-  /**
-   * Every topic the pipeline needs, with its shape. {@link #MODEL_EVENTS} has one partition: its
-   * events are rare, and a single partition gives every consumer one total order of promotions.
-   */
+  /** Every topic the pipeline needs, with its shape. */
   public static final List<TopicSpec> ALL =
       List.of(
           new TopicSpec(TRANSLATE_INTERACTIVE, PARTITIONS, false),
           new TopicSpec(TRANSLATE_BATCH, PARTITIONS, false),
           new TopicSpec(TRANSLATE_INTERACTIVE_DEAD_LETTER, PARTITIONS, false),
           new TopicSpec(TRANSLATE_BATCH_DEAD_LETTER, PARTITIONS, false),
-          new TopicSpec(MODEL_EVENTS, 1, true),
           new TopicSpec(JOB_EVENTS, JOB_EVENT_PARTITIONS, false));
 
   /**

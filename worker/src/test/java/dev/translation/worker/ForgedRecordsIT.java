@@ -7,10 +7,10 @@ import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.MetricNames;
 import dev.translation.contracts.Topics;
 import dev.translation.contracts.TranslationBatchMessage;
+import dev.translation.contracts.WireFormat;
 import dev.translation.worker.config.WorkerProperties;
 import dev.translation.worker.inference.TranslationMetrics;
 import dev.translation.worker.messaging.DeadLetterSignature;
-import dev.translation.worker.messaging.TranslationBatchMessageJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -89,7 +89,9 @@ class ForgedRecordsIT extends WorkerIntegrationTest {
     // When a real job's message follows them on the same partition
     String jobId = seedJob(List.of("Guten Abend."));
     TranslationBatchMessage message = TranslationBatchMessage.of(jobId, List.of(0), Instant.now());
-    send(new ProducerRecord<>(TOPIC, PARTITION, jobId, TranslationBatchMessageJson.write(message)));
+    send(
+        new ProducerRecord<>(
+            TOPIC, PARTITION, jobId, WireFormat.write(message).getBytes(StandardCharsets.UTF_8)));
 
     // Then the job completes, and each malformed record was dead-lettered as poison
     awaitJob(jobId, JobStatus.SUCCEEDED);
@@ -143,7 +145,7 @@ class ForgedRecordsIT extends WorkerIntegrationTest {
 
   private static void sendDeadLetter(
       TranslationBatchMessage message, String reason, byte[] signature) {
-    send(deadLetter(TranslationBatchMessageJson.write(message), reason, signature));
+    send(deadLetter(WireFormat.write(message).getBytes(StandardCharsets.UTF_8), reason, signature));
   }
 
   private static ProducerRecord<String, byte[]> deadLetter(

@@ -7,11 +7,12 @@ import dev.translation.contracts.LanguagePair;
 import dev.translation.contracts.Sha256;
 import dev.translation.contracts.Topics;
 import dev.translation.contracts.TranslationBatchMessage;
+import dev.translation.contracts.WireFormat;
 import dev.translation.engine.inference.TranslationEngine;
 import dev.translation.localstack.DatabaseEndpoint;
 import dev.translation.localstack.SharedFixtures;
-import dev.translation.worker.messaging.TranslationBatchMessageJson;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,7 +164,7 @@ public abstract class WorkerIntegrationTest {
   }
 
   protected static void publish(TranslationBatchMessage message) {
-    publish(message.jobId(), TranslationBatchMessageJson.write(message));
+    publish(message.jobId(), WireFormat.write(message).getBytes(StandardCharsets.UTF_8));
   }
 
   protected static void publish(String key, byte[] value) {

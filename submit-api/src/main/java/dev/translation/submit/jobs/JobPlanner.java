@@ -2,6 +2,7 @@ package dev.translation.submit.jobs;
 
 import dev.translation.contracts.Lane;
 import dev.translation.contracts.TranslationBatchMessage;
+import dev.translation.contracts.WireFormat;
 import dev.translation.documents.segmentation.SentenceSegmenter;
 import dev.translation.documents.segmentation.TextPiece;
 import dev.translation.submit.config.ApiProperties;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a validated request into the rows one submit writes. Work is sized by what it costs, not by
@@ -28,13 +28,11 @@ public class JobPlanner {
   private final ApiProperties.Lanes lanes;
   private final int maxSegmentCharacters;
   private final InteractiveBudget interactiveBudget;
-  private final JsonMapper json;
 
-  public JobPlanner(ApiProperties properties, JsonMapper json) {
+  public JobPlanner(ApiProperties properties) {
     this.lanes = properties.lanes();
     this.interactiveBudget = new InteractiveBudget(lanes.interactiveSegmentsPerMinute());
     this.maxSegmentCharacters = properties.segmentation().maxSegmentCharacters();
-    this.json = json;
   }
 
   /** The request's texts cut into segments, in order. */
@@ -137,6 +135,6 @@ public class JobPlanner {
     // Keyed per message, not per job: a large job's messages are dealt out over all partitions,
     // so every worker of the lane shares it instead of one worker taking it all.
     String key = JobSpreadingPartitioner.key(jobId, number);
-    return new OutboxMessage(jobId, lane.topic(), key, json.writeValueAsString(message));
+    return new OutboxMessage(jobId, lane.topic(), key, WireFormat.write(message));
   }
 }

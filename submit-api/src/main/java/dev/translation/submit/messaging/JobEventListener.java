@@ -2,13 +2,12 @@ package dev.translation.submit.messaging;
 
 import dev.translation.contracts.JobFinishedEvent;
 import dev.translation.contracts.Topics;
+import dev.translation.contracts.WireFormat;
 import dev.translation.submit.jobs.JobCompletions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Hears every job a worker finishes ({@link Topics#JOB_EVENTS}) and wakes the requests of this
@@ -19,8 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class JobEventListener {
 
   private static final Logger log = LoggerFactory.getLogger(JobEventListener.class);
-  private static final JsonMapper JSON =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private final JobCompletions completions;
 
@@ -36,7 +33,7 @@ public class JobEventListener {
   public void onJobEvent(String value) {
     JobFinishedEvent event;
     try {
-      event = JSON.readValue(value, JobFinishedEvent.class);
+      event = WireFormat.readJobFinished(value);
     } catch (RuntimeException unreadable) {
       // Only a wake-up: an unreadable one just wakes nobody, and waiters still read the database.
       log.debug("ignoring an unreadable job event: {}", unreadable.getMessage());

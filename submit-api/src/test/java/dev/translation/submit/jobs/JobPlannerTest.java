@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.translation.contracts.Lane;
 import dev.translation.contracts.Topics;
 import dev.translation.contracts.TranslationBatchMessage;
+import dev.translation.contracts.WireFormat;
 import dev.translation.submit.config.ApiProperties;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 class JobPlannerTest {
 
-  private static final JsonMapper JSON =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
   private final JobPlanner planner =
       new JobPlanner(
           new ApiProperties(
@@ -28,8 +26,7 @@ class JobPlannerTest {
               null,
               null,
               null,
-              null),
-          JSON);
+              null));
 
   private static ValidRequest request(List<String> texts, Priority priority) {
     return new ValidRequest(texts, "de", "en", priority, null);
@@ -120,7 +117,7 @@ class JobPlannerTest {
 
   private static List<TranslationBatchMessage> decode(PlannedJob job) {
     return job.messages().stream()
-        .map(m -> JSON.readValue(m.payload(), TranslationBatchMessage.class))
+        .map(m -> WireFormat.readTranslationBatch(m.payload().getBytes(StandardCharsets.UTF_8)))
         .toList();
   }
 

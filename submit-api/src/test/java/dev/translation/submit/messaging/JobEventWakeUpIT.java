@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.translation.contracts.JobFinishedEvent;
 import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.Topics;
+import dev.translation.contracts.WireFormat;
 import dev.translation.localstack.SharedFixtures;
 import dev.translation.submit.TestClient;
 import dev.translation.submit.TestClient.Response;
@@ -33,7 +34,6 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ?wait} learns that a job finished from the worker's event, not by polling: the fallback
@@ -154,9 +154,7 @@ class JobEventWakeUpIT {
             new StringSerializer(),
             new StringSerializer())) {
       String event =
-          JsonMapper.builder()
-              .build()
-              .writeValueAsString(JobFinishedEvent.of(jobId, JobStatus.SUCCEEDED, Instant.now()));
+          WireFormat.write(JobFinishedEvent.of(jobId, JobStatus.SUCCEEDED, Instant.now()));
       producer.send(new ProducerRecord<>(Topics.JOB_EVENTS, jobId, event));
     }
   }

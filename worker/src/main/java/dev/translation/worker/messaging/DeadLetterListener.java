@@ -2,6 +2,7 @@ package dev.translation.worker.messaging;
 
 import dev.translation.contracts.LogKeys;
 import dev.translation.contracts.TranslationBatchMessage;
+import dev.translation.contracts.WireFormat;
 import dev.translation.worker.config.WorkerProperties;
 import dev.translation.worker.inference.TranslationMetrics;
 import dev.translation.worker.persistence.ResultStore;
@@ -65,7 +66,7 @@ public class DeadLetterListener {
     String reason = header(record, DeadLetterSignature.REASON_HEADER);
     TranslationBatchMessage message;
     try {
-      message = TranslationBatchMessageJson.read(record.value());
+      message = WireFormat.readTranslationBatch(record.value());
     } catch (RuntimeException unreadable) {
       metrics.unparseableDeadLetter();
       log.error(

@@ -3,12 +3,12 @@ package dev.translation.worker.messaging;
 import dev.translation.contracts.JobFinishedEvent;
 import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.Topics;
+import dev.translation.contracts.WireFormat;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Announces jobs that this worker finished on {@link Topics#JOB_EVENTS}, after their results are
@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class JobEventPublisher {
 
   private static final Logger log = LoggerFactory.getLogger(JobEventPublisher.class);
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final KafkaTemplate<String, String> kafka;
   private final Clock clock;
@@ -33,8 +32,7 @@ public class JobEventPublisher {
   public void finished(Map<String, JobStatus> jobs) {
     jobs.forEach(
         (jobId, status) -> {
-          String event =
-              JSON.writeValueAsString(JobFinishedEvent.of(jobId, status, clock.instant()));
+          String event = WireFormat.write(JobFinishedEvent.of(jobId, status, clock.instant()));
           kafka
               .send(Topics.JOB_EVENTS, jobId, event)
               .whenComplete(

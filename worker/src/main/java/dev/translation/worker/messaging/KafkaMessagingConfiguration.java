@@ -4,6 +4,7 @@ import dev.translation.contracts.Lane;
 import dev.translation.contracts.TopicSpec;
 import dev.translation.contracts.Topics;
 import dev.translation.contracts.TranslationBatchMessage;
+import dev.translation.contracts.WireFormat;
 import dev.translation.engine.InvalidInputException;
 import dev.translation.worker.config.WorkerProperties;
 import dev.translation.worker.inference.TranslationMetrics;
@@ -88,7 +89,8 @@ class KafkaMessagingConfiguration {
         new DefaultKafkaConsumerFactory<>(
             config,
             new StringDeserializer(),
-            new ErrorHandlingDeserializer<>(new TranslationBatchMessageJson.MessageDeserializer()));
+            new ErrorHandlingDeserializer<TranslationBatchMessage>(
+                (topic, bytes) -> WireFormat.readTranslationBatch(bytes)));
     // Boot's customizers bind the consumer's own metrics (records-lag etc.) to Micrometer.
     customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
     return factory;
@@ -104,7 +106,9 @@ class KafkaMessagingConfiguration {
                 byte[].class,
                 new ByteArraySerializer(),
                 TranslationBatchMessage.class,
-                new TranslationBatchMessageJson.MessageSerializer()));
+                (Serializer<TranslationBatchMessage>)
+                    (topic, message) ->
+                        WireFormat.write(message).getBytes(StandardCharsets.UTF_8)));
     DefaultKafkaProducerFactory<String, Object> factory =
         new DefaultKafkaProducerFactory<>(
             kafka.buildProducerProperties(), new StringSerializer(), values);
