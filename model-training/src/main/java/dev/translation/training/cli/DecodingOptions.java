@@ -23,14 +23,4 @@ final class DecodingOptions {
   DecodeOptions decodeOptions() {
     return new DecodeOptions(beam, lengthPenalty);
   }
-
-  /** How scores name this decoding, e.g. {@code model beam-4} or {@code model greedy}. */
-  String systemName() {
-    if (beam == 1) {
-      return "model greedy";
-    }
-    return "model beam-"
-        + beam
-        + (lengthPenalty == DecodeOptions.DEFAULT_LENGTH_PENALTY ? "" : " lp-" + lengthPenalty);
-  }
 }

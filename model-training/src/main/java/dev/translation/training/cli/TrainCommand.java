@@ -1,29 +1,18 @@
 package dev.translation.training.cli;
 
-import dev.translation.engine.bundle.ModelBundle;
-import dev.translation.engine.bundle.ModelManifest;
-import dev.translation.engine.bundle.ModelManifest.SpecialTokens;
-import dev.translation.training.corpus.SentencePair;
-import dev.translation.training.corpus.TsvCorpusReader;
-import dev.translation.training.trainer.ModelTrainer;
-import dev.translation.training.trainer.TrainingOptions;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.translation.training.trainer.BundleTraining;
+import dev.translation.training.trainer.Hyperparameters;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Trains a model from the untrained architecture, or fine-tunes an existing bundle, and writes the
- * result as a new bundle.
+ * The command line of {@link BundleTraining}: trains from scratch or fine-tunes a bundle. Its
+ * defaults are {@link Hyperparameters#DEFAULTS}.
  */
 @Command(
     name = "train",
@@ -81,124 +70,70 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data-description", description = "Training data, for model.json (repeatable)")
   List<String> dataDescription = new ArrayList<>();
 
-  @Option(names = "--batch-tokens", defaultValue = "4096")
-  int batchTokens;
+  @Option(names = "--batch-tokens", description = "(default: ${DEFAULT-VALUE})")
+  int batchTokens = Hyperparameters.DEFAULTS.batchTokens();
 
-  @Option(names = "--learning-rate", defaultValue = "7e-4")
-  double learningRate;
+  @Option(names = "--learning-rate", description = "(default: ${DEFAULT-VALUE})")
+  double learningRate = Hyperparameters.DEFAULTS.peakLearningRate();
 
-  @Option(names = "--warmup-steps", defaultValue = "400")
-  int warmupSteps;
+  @Option(names = "--warmup-steps", description = "(default: ${DEFAULT-VALUE})")
+  int warmupSteps = Hyperparameters.DEFAULTS.warmupSteps();
 
-  @Option(names = "--max-steps", defaultValue = "100000")
-  long maxSteps;
+  @Option(names = "--max-steps", description = "(default: ${DEFAULT-VALUE})")
+  long maxSteps = Hyperparameters.DEFAULTS.maxSteps();
 
-  @Option(names = "--max-minutes", defaultValue = "60")
-  double maxMinutes;
+  @Option(names = "--max-minutes", description = "(default: ${DEFAULT-VALUE})")
+  double maxMinutes = Hyperparameters.DEFAULTS.maxMinutes();
 
-  @Option(names = "--evaluate-every", defaultValue = "200")
-  int evaluateEvery;
+  @Option(names = "--evaluate-every", description = "(default: ${DEFAULT-VALUE})")
+  int evaluateEvery = Hyperparameters.DEFAULTS.evaluateEvery();
 
-  @Option(names = "--patience", defaultValue = "5")
-  int patience;
+  @Option(names = "--patience", description = "(default: ${DEFAULT-VALUE})")
+  int patience = Hyperparameters.DEFAULTS.patience();
 
-  @Option(names = "--max-sequence-tokens", defaultValue = "128")
-  int maxSequenceTokens;
+  @Option(names = "--max-sequence-tokens", description = "(default: ${DEFAULT-VALUE})")
+  int maxSequenceTokens = Hyperparameters.DEFAULTS.maxSequenceTokens();
 
-  @Option(names = "--sentence-weight", defaultValue = "2")
-  int sentenceWeight;
+  @Option(names = "--sentence-weight", description = "(default: ${DEFAULT-VALUE})")
+  int sentenceWeight = Hyperparameters.DEFAULTS.sentenceWeight();
 
-  @Option(names = "--seed", defaultValue = "1")
-  long seed;
+  @Option(names = "--seed", description = "(default: ${DEFAULT-VALUE})")
+  long seed = Hyperparameters.DEFAULTS.seed();
 
   @Override
   public Integer call() throws Exception {
-    ModelManifest base = start.base == null ? null : ModelBundle.open(start.base).manifest();
-    Path module = base == null ? start.init : start.base.resolve(base.module());
-    Path spm;
-    if (base != null) {
-      spm = start.base.resolve(base.sentencePiece());
+    BundleTraining.Start from;
+    if (start.base != null) {
+      from = new BundleTraining.FineTune(start.base);
     } else if (sentencePiece != null) {
-      spm = sentencePiece;
+      from = new BundleTraining.FromScratch(start.init, sentencePiece);
     } else {
       System.err.println("--sentencepiece is required with --init");
       return 2;
     }
-    SpecialTokens tokens = base == null ? new SpecialTokens(0, 1, 2, 3) : base.tokens();
-    List<SentencePair> trainPairs = read(train);
-    List<SentencePair> devPairs = read(dev);
-    TrainingOptions options =
-        new TrainingOptions(
-            module,
-            spm,
+    BundleTraining.run(
+        new BundleTraining.Request(
+            from,
+            train,
+            dev,
             work,
-            batchTokens,
-            learningRate,
-            warmupSteps,
-            maxSteps,
-            maxMinutes,
-            evaluateEvery,
-            patience,
-            maxSequenceTokens,
-            sentenceWeight,
-            seed,
-            1.0);
-    ModelTrainer.Result result =
-        new ModelTrainer(System.err::println).train(trainPairs, devPairs, tokens, options);
-
-    ModelManifest.Training training =
-        new ModelManifest.Training(
-            dataDescription.isEmpty()
-                ? train.stream().map(Path::toString).toList()
-                : dataDescription,
-            base == null ? null : base.id(),
-            result.state().step(),
-            Math.round(result.epochs() * 100) / 100.0,
-            result.state().targetTokens(),
-            Math.round(result.state().trainingSeconds() / 6) / 10.0,
-            Math.round(result.state().bestDevLoss() * 10_000) / 10_000.0,
-            Runtime.getRuntime().availableProcessors()
-                + " CPU cores, DJL "
-                + ai.djl.engine.Engine.getDjlVersion());
-    ModelManifest manifest =
-        new ModelManifest(
+            bundleOut,
             name,
             version,
-            base == null ? "de" : base.sourceLanguage(),
-            base == null ? "en" : base.targetLanguage(),
-            "model.pt",
-            "sentencepiece.model",
-            tokens,
-            base == null ? 256 : base.maxSourceTokens(),
-            base == null ? 256 : base.maxTargetTokens(),
-            base == null ? architecture(module) : base.architecture(),
-            training,
-            List.of(),
-            Map.of());
-    ModelBundle.create(bundleOut, result.bestModule(), spm, manifest);
-    System.err.printf("wrote bundle %s (%s)%n", bundleOut, manifest.id());
+            dataDescription,
+            new Hyperparameters(
+                batchTokens,
+                learningRate,
+                warmupSteps,
+                maxSteps,
+                maxMinutes,
+                evaluateEvery,
+                patience,
+                maxSequenceTokens,
+                sentenceWeight,
+                seed,
+                Hyperparameters.DEFAULTS.maxGradientNorm())),
+        System.err::println);
     return 0;
-  }
-
-  private static List<SentencePair> read(List<Path> files) throws IOException {
-    List<SentencePair> pairs = new ArrayList<>();
-    for (Path file : files) {
-      pairs.addAll(TsvCorpusReader.read(file));
-    }
-    return pairs;
-  }
-
-  /**
-   * The hyper-parameters transformer_with_beam_search.py wrote beside the untrained module, if any.
-   */
-  private static Map<String, Object> architecture(Path module) {
-    Path sidecar =
-        module.resolveSibling(module.getFileName().toString().replaceAll("\\.pt$", "") + ".json");
-    if (!Files.exists(sidecar)) {
-      return Map.of();
-    }
-    return JsonMapper.builder()
-        .build()
-        .readValue(sidecar.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
   }
 }

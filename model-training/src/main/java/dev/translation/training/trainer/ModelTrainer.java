@@ -77,6 +77,7 @@ public final class ModelTrainer {
       List<SentencePair> dev,
       SpecialTokens tokens,
       TrainingOptions options) {
+    Hyperparameters hyper = options.hyperparameters();
     Path checkpoints = options.workDirectory().resolve("checkpoints");
     Path latest = checkpoints.resolve("latest");
     Path bestModule = checkpoints.resolve("best").resolve("model.pt");
@@ -101,20 +102,20 @@ public final class ModelTrainer {
                 tokenizer,
                 tokens.bos(),
                 tokens.eos(),
-                options.maxSequenceTokens(),
-                options.batchTokens(),
-                options.sentenceWeight(),
-                options.seed());
+                hyper.maxSequenceTokens(),
+                hyper.batchTokens(),
+                hyper.sentenceWeight(),
+                hyper.seed());
         TrainingBatches devBatches =
             TrainingBatches.of(
                 dev,
                 tokenizer,
                 tokens.bos(),
                 tokens.eos(),
-                options.maxSequenceTokens(),
-                options.batchTokens(),
+                hyper.maxSequenceTokens(),
+                hyper.batchTokens(),
                 1,
-                options.seed());
+                hyper.seed());
         if (batches.size() == 0) {
           throw new EngineException("No usable training pairs (all empty or too long)");
         }
@@ -155,7 +156,7 @@ public final class ModelTrainer {
     private final TrainingBatches batches;
     private final TrainingBatches devBatches;
     private final SpecialTokens tokens;
-    private final TrainingOptions options;
+    private final Hyperparameters hyper;
     private final Path latest;
     private final Path bestModule;
     private final List<NDArray> weights = new ArrayList<>();
@@ -174,7 +175,7 @@ public final class ModelTrainer {
       this.batches = batches;
       this.devBatches = devBatches;
       this.tokens = tokens;
-      this.options = options;
+      this.hyper = options.hyperparameters();
       this.latest = latest;
       this.bestModule = bestModule;
       for (Pair<String, Parameter> parameter : model.getBlock().getParameters()) {
@@ -237,18 +238,18 @@ public final class ModelTrainer {
             reportSteps = 0;
             reportStartNanos = System.nanoTime();
           }
-          if (step % options.evaluateEvery() == 0) {
+          if (step % hyper.evaluateEvery() == 0) {
             state = evaluateAndCheckpoint(state);
-            if (state.evaluationsWithoutImprovement() >= options.patience()) {
+            if (state.evaluationsWithoutImprovement() >= hyper.patience()) {
               stopReason =
-                  "early stop: dev loss did not improve for " + options.patience() + " evaluations";
+                  "early stop: dev loss did not improve for " + hyper.patience() + " evaluations";
             }
           }
-          if (stopReason == null && step >= options.maxSteps()) {
-            stopReason = "reached maxSteps " + options.maxSteps();
+          if (stopReason == null && step >= hyper.maxSteps()) {
+            stopReason = "reached maxSteps " + hyper.maxSteps();
           }
-          if (stopReason == null && seconds >= options.maxMinutes() * 60) {
-            stopReason = "reached the time budget of " + options.maxMinutes() + " minutes";
+          if (stopReason == null && seconds >= hyper.maxMinutes() * 60) {
+            stopReason = "reached the time budget of " + hyper.maxMinutes() + " minutes";
           }
           if (stopReason != null) {
             break;
@@ -267,7 +268,7 @@ public final class ModelTrainer {
                   state.evaluationsWithoutImprovement());
         }
       }
-      if (state.step() % options.evaluateEvery() != 0) {
+      if (state.step() % hyper.evaluateEvery() != 0) {
         state = evaluateAndCheckpoint(state);
       }
       progress.accept(
@@ -281,9 +282,9 @@ public final class ModelTrainer {
     }
 
     private float learningRate(long step) {
-      double warmup = Math.max(1, options.warmupSteps());
+      double warmup = Math.max(1, hyper.warmupSteps());
       double scale = Math.min(step / warmup, Math.sqrt(warmup / step));
-      return (float) (options.peakLearningRate() * scale);
+      return (float) (hyper.peakLearningRate() * scale);
     }
 
     private double trainStep(TrainingBatches.Batch batch, long step, float learningRate) {
@@ -306,7 +307,7 @@ public final class ModelTrainer {
         }
         double norm = Math.sqrt(squaredNorm);
         float scale =
-            norm > options.maxGradientNorm() ? (float) (options.maxGradientNorm() / norm) : 1f;
+            norm > hyper.maxGradientNorm() ? (float) (hyper.maxGradientNorm() / norm) : 1f;
         optimizer.update(weights, gradients, step, learningRate, scale);
         for (NDArray gradient : gradients) {
           gradient.subi(gradient); // libtorch accumulates gradients; start the next step at zero
@@ -379,8 +380,8 @@ public final class ModelTrainer {
 
     private void report(TrainingState state, double loss, double tokensPerSecond, float rate) {
       double secondsLeftSteps =
-          (options.maxSteps() - state.step()) * state.trainingSeconds() / Math.max(1, state.step());
-      double secondsLeftTime = options.maxMinutes() * 60 - state.trainingSeconds();
+          (hyper.maxSteps() - state.step()) * state.trainingSeconds() / Math.max(1, state.step());
+      double secondsLeftTime = hyper.maxMinutes() * 60 - state.trainingSeconds();
       double eta = Math.max(0, Math.min(secondsLeftSteps, secondsLeftTime));
       progress.accept(
           String.format(

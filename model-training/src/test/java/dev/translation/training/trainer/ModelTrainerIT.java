@@ -56,38 +56,43 @@ class ModelTrainerIT {
   }
 
   @Test
-  void trainedModuleIsValidTorchScriptThatTranslates() throws Exception {
-    ModelBundle starter = ModelBundle.open(StarterModel.bundle());
-    ModelTrainer.Result result =
-        new ModelTrainer(line -> {})
-            .train(CORRECTIONS, CORRECTIONS, starter.manifest().tokens(), options(starter, 2));
-
+  void fineTuningABundleWritesANewBundleThatNamesItsBaseAndTranslates() throws Exception {
+    Path corrections = work.resolve("corrections.tsv");
+    Files.write(
+        corrections,
+        CORRECTIONS.stream().map(pair -> pair.source() + "\t" + pair.target()).toList());
     Path bundle = work.resolve("bundle");
-    ModelManifest manifest = starter.manifest();
-    ModelBundle.create(
-        bundle,
-        result.bestModule(),
-        starter.sentencePiecePath(),
-        new ModelManifest(
-            manifest.name(),
-            "fine-tuned",
-            manifest.sourceLanguage(),
-            manifest.targetLanguage(),
-            "model.pt",
-            "sentencepiece.model",
-            manifest.tokens(),
-            manifest.maxSourceTokens(),
-            manifest.maxTargetTokens(),
-            manifest.architecture(),
-            null,
-            List.of(),
-            java.util.Map.of()));
+    List<String> progress = new ArrayList<>();
 
+    ModelManifest manifest =
+        BundleTraining.run(
+            new BundleTraining.Request(
+                new BundleTraining.FineTune(StarterModel.bundle()),
+                List.of(corrections),
+                List.of(corrections),
+                work.resolve("checkpoints"),
+                bundle,
+                "de-en-starter",
+                "fine-tuned",
+                List.of("six corrections"),
+                HYPERPARAMETERS.withBudget(2, 10)),
+            progress::add);
+
+    ModelManifest starter = ModelBundle.open(StarterModel.bundle()).manifest();
+    assertThat(manifest.training().basedOn()).isEqualTo(starter.id());
+    assertThat(manifest.training().steps()).isEqualTo(2);
+    assertThat(manifest.training().data()).containsExactly("six corrections");
+    assertThat(manifest.tokens()).isEqualTo(starter.tokens());
+    assertThat(progress).last().asString().contains("de-en-starter@fine-tuned");
+    assertThat(ModelBundle.open(bundle).manifest().training()).isEqualTo(manifest.training());
     try (TranslationEngine engine = TranslationEngine.open(bundle)) {
       assertThat(engine.translate("Wo ist der Bahnhof?", DecodeOptions.greedy()).text())
           .containsIgnoringCase("station");
     }
   }
+
+  private static final Hyperparameters HYPERPARAMETERS =
+      new Hyperparameters(256, 1e-4, 0, 4, 10, 2, 100, 64, 1, 1, 1.0);
 
   private TrainingOptions options(ModelBundle starter, long maxSteps) throws Exception {
     Path module = work.resolve("start.pt");
@@ -95,19 +100,6 @@ class ModelTrainerIT {
       Files.copy(starter.modulePath(), module, StandardCopyOption.REPLACE_EXISTING);
     }
     return new TrainingOptions(
-        module,
-        starter.sentencePiecePath(),
-        work,
-        256,
-        1e-4,
-        0,
-        maxSteps,
-        10,
-        2,
-        100,
-        64,
-        1,
-        1,
-        1.0);
+        module, starter.sentencePiecePath(), work, HYPERPARAMETERS.withBudget(maxSteps, 10));
   }
 }
