@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
     name = "prepare-corpus",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads parallel corpora and writes train.tsv, dev.tsv, test.tsv (German<TAB>English) and"
-          + " sentencepiece-input.txt (both sides of train, for spm_train) into --out.",
+      "Reads parallel corpora and writes train.tsv, dev.tsv, test.tsv (German<TAB>English),"
+          + " dev-sentences.tsv (the full sentences of dev, for early stopping on what users"
+          + " send) and sentencepiece-input.txt (both sides of train, for spm_train) into --out.",
       "Also writes phrase-sentences-{train,dev,test}.tsv: the corpora's haben/sein/werden verb"
           + " phrases conjugated into whole sentences, each in the part its phrase belongs to.",
       "The split is by a hash of the German source, so it is the same on every run and no test"
@@ -66,6 +67,9 @@ final class PrepareCorpusCommand implements Callable<Integer> {
     CorpusSplit sentences = PhraseSentences.split(corpus, split);
     Files.createDirectories(out);
     write(split, "");
+    TsvCorpusReader.write(
+        out.resolve("dev-sentences.tsv"),
+        split.dev().stream().filter(SentencePair::isFullSentence).toList());
     write(sentences, "phrase-sentences-");
     try (BufferedWriter writer = Files.newBufferedWriter(out.resolve("sentencepiece-input.txt"))) {
       for (SentencePair pair : split.train()) {

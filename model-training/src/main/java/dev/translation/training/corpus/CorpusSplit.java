@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
  * punctuation, land in the same split. That keeps test sources, and their near-identical variants,
  * out of training.
  *
- * <p>The test split holds only full sentences ({@value #MIN_SENTENCE_WORDS}+ words on both sides),
- * because single words and short phrases say little about translation quality. Pairs whose source
- * hashes into the test bucket but are not full sentences are left out of every split: putting them
- * in train or dev would put a test source there (about 1.5% of a dictionary's pairs, mostly single
+ * <p>The test split holds only full sentences ({@link SentencePair#isFullSentence()}), because
+ * single words and short phrases say little about translation quality. Pairs whose source hashes
+ * into the test bucket but are not full sentences are left out of every split: putting them in
+ * train or dev would put a test source there (about 1.5% of a dictionary's pairs, mostly single
  * words). The fractions are sized for the Ding dictionary: its ~655k pairs, ~77k of them full
  * sentences, yield about 1,250 test sentences and 2,000 dev pairs.
  *
@@ -32,9 +32,6 @@ import java.util.regex.Pattern;
 public record CorpusSplit(
     List<SentencePair> train, List<SentencePair> dev, List<SentencePair> test) {
 
-  /** Minimum number of words on each side for a pair to count as a sentence. */
-  public static final int MIN_SENTENCE_WORDS = 3;
-
   /** Share of sources hashed into the test bucket (of which only full sentences are kept). */
   static final double TEST_FRACTION = 0.017;
 
@@ -43,9 +40,6 @@ public record CorpusSplit(
 
   private static final Pattern NOT_ALPHANUMERIC =
       Pattern.compile("[^\\p{L}\\p{N}]+", Pattern.UNICODE_CHARACTER_CLASS);
-  private static final Pattern WORD_CHARACTER = Pattern.compile("[\\p{L}\\p{N}]");
-  private static final Pattern WHITESPACE =
-      Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
   /** Makes the lists unmodifiable so a split can be shared safely. */
   public CorpusSplit {
@@ -62,7 +56,7 @@ public record CorpusSplit(
     for (SentencePair pair : all) {
       switch (partOf(pair.source())) {
         case TEST -> {
-          if (isFullSentence(pair)) {
+          if (pair.isFullSentence()) {
             test.add(pair);
           }
         }
@@ -92,26 +86,9 @@ public record CorpusSplit(
     return bucket < TEST_FRACTION + DEV_FRACTION ? Part.DEV : Part.TRAIN;
   }
 
-  /** Whether both sides have at least {@value #MIN_SENTENCE_WORDS} words. */
-  public static boolean isFullSentence(SentencePair pair) {
-    return wordCount(pair.source()) >= MIN_SENTENCE_WORDS
-        && wordCount(pair.target()) >= MIN_SENTENCE_WORDS;
-  }
-
   /** One line of counts, for logs. */
   public String summary() {
     return "train=%d dev=%d test=%d".formatted(train.size(), dev.size(), test.size());
-  }
-
-  /** Counts whitespace-separated tokens that contain a letter or digit, so "–" is no word. */
-  static int wordCount(String text) {
-    int words = 0;
-    for (String token : WHITESPACE.split(text.strip())) {
-      if (WORD_CHARACTER.matcher(token).find()) {
-        words++;
-      }
-    }
-    return words;
   }
 
   /** The normalised form of a source that decides its split. */

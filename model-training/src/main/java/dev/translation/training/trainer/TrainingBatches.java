@@ -74,7 +74,7 @@ final class TrainingBatches {
       targetOut[target.length] = eos;
       Example example = new Example(sourceWithEos, targetIn, targetOut);
       encoded.add(example);
-      if (isSentence(pair)) {
+      if (pair.isFullSentence()) {
         sentences.add(example);
       }
     }
@@ -109,10 +109,6 @@ final class TrainingBatches {
       batches.add(new Batch(List.copyOf(current), sourceLength, targetLength));
     }
     return new TrainingBatches(List.copyOf(batches), seed, encoded.size(), skipped);
-  }
-
-  private static boolean isSentence(SentencePair pair) {
-    return pair.source().strip().split("\\s+").length >= 3;
   }
 
   /** Batches of an epoch in that epoch's (deterministic) shuffled order. */

@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +95,29 @@ class EngineCommandIT {
         .contains("Wirst du müde?\tDo you get tired?\n")
         .doesNotContain("böse");
     assertThat(run.err).contains("phrase sentences -> train=");
+  }
+
+  @Test
+  void prepareCorpusWritesTheFullSentencesOfDevApart() throws Exception {
+    Path corpus = dir.resolve("corpus.tsv");
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      lines.add("Wort" + i + "\tword" + i);
+      lines.add("Das ist Satz " + i + ".\tThis is sentence " + i + ".");
+    }
+    Files.write(corpus, lines);
+
+    Run run = run("prepare-corpus", "--tsv", corpus.toString(), "--out", dir.toString());
+
+    assertThat(run.exitCode).isZero();
+    List<String> dev = Files.readAllLines(dir.resolve("dev.tsv"));
+    List<String> devSentences = Files.readAllLines(dir.resolve("dev-sentences.tsv"));
+    assertThat(dev).anyMatch(line -> line.startsWith("Wort"));
+    assertThat(devSentences)
+        .isNotEmpty()
+        .allMatch(line -> line.startsWith("Das ist Satz"))
+        .containsExactlyElementsOf(
+            dev.stream().filter(line -> line.startsWith("Das ist Satz")).toList());
   }
 
   @Test

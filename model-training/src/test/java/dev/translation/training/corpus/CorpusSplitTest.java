@@ -65,8 +65,8 @@ class CorpusSplitTest {
     assertThat(split.test())
         .allSatisfy(
             pair -> {
-              assertThat(CorpusSplit.wordCount(pair.source())).isGreaterThanOrEqualTo(3);
-              assertThat(CorpusSplit.wordCount(pair.target())).isGreaterThanOrEqualTo(3);
+              assertThat(SentencePair.wordCount(pair.source())).isGreaterThanOrEqualTo(3);
+              assertThat(SentencePair.wordCount(pair.target())).isGreaterThanOrEqualTo(3);
             });
     // "Look!" shares a test source but is no sentence, so it is in no split at all.
     Set<String> testKeys = keys(split.test());
@@ -100,11 +100,9 @@ class CorpusSplitTest {
 
   @Test
   void countsOnlyTokensWithLettersOrDigitsAsWords() {
-    assertThat(CorpusSplit.wordCount("Ja – 3 Mal !")).isEqualTo(3);
-    assertThat(CorpusSplit.isFullSentence(new SentencePair("Ich habe Hunger.", "I'm hungry.")))
-        .isFalse();
-    assertThat(CorpusSplit.isFullSentence(new SentencePair("Ich habe Hunger.", "I am hungry.")))
-        .isTrue();
+    assertThat(SentencePair.wordCount("Ja – 3 Mal !")).isEqualTo(3);
+    assertThat(new SentencePair("Ich habe Hunger.", "I'm hungry.").isFullSentence()).isFalse();
+    assertThat(new SentencePair("Ich habe Hunger.", "I am hungry.").isFullSentence()).isTrue();
   }
 
   private static List<SentencePair> sorted(List<SentencePair> pairs) {
