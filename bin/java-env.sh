@@ -19,7 +19,7 @@ export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$ROOT/.cache/djl}"
-DJL_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Dai.djl.pytorch.graph_optimizer=false)
+DJL_JVM_FLAGS=("@$ROOT/translation-engine/djl.jvm.args")
 
 # Builds MODULE (and what it needs) unless every given jar exists already: the scripts' first run
 # on a fresh checkout. Usage: build_if_missing MODULE JAR...

@@ -23,13 +23,6 @@ import java.util.Map;
  */
 public final class LocalPipeline implements AutoCloseable {
 
-  /** Flags every JVM that runs libtorch through DJL needs. */
-  private static final List<String> DJL_FLAGS =
-      List.of(
-          "--enable-native-access=ALL-UNNAMED",
-          "-Dai.djl.offline=true",
-          "-Dai.djl.pytorch.graph_optimizer=false");
-
   /**
    * How to run the pipeline.
    *
@@ -147,7 +140,8 @@ public final class LocalPipeline implements AutoCloseable {
       command.addAll(List.of(NICE.toString(), "-n", "10"));
     }
     command.add(javaExecutable());
-    command.addAll(DJL_FLAGS);
+    // The flags every JVM that runs the engine needs, as a java @argument file.
+    command.add("@" + settings.repositoryRoot().resolve("translation-engine/djl.jvm.args"));
     command.add("-jar");
     command.add(settings.repositoryRoot().resolve("worker/target/worker.jar").toString());
     return new AppProcess(
