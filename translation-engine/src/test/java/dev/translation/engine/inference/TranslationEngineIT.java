@@ -54,9 +54,22 @@ class TranslationEngineIT {
   }
 
   @Test
-  void greedyAndBeamBothProduceText() {
-    assertThat(engine.translate("Ich habe Hunger.", DecodeOptions.greedy()).text()).isNotBlank();
-    assertThat(engine.translate("Ich habe Hunger.", DecodeOptions.beam(8)).text()).isNotBlank();
+  void theBeamSizeChangesTheSearch() {
+    // Sentences on which the starter model's greedy and beam-4 answers differ, so a beam size
+    // that is silently ignored (always greedy, or always one fixed beam) shows.
+    List<String> texts =
+        List.of(
+            "Das Abendessen hat mir geschmeckt.",
+            "eigene Akzente setzen",
+            "die Altarme eines Flusses");
+
+    List<String> greedy = texts(engine.translate(texts, DecodeOptions.greedy()));
+    List<String> beam = texts(engine.translate(texts, DecodeOptions.beam(4)));
+
+    assertThat(beam)
+        .doesNotContainAnyElementsOf(greedy)
+        .allSatisfy(t -> assertThat(t).isNotBlank());
+    assertThat(greedy).allSatisfy(t -> assertThat(t).isNotBlank());
   }
 
   @Test
@@ -102,26 +115,34 @@ class TranslationEngineIT {
 
   @Test
   void sentenceLongerThanTheModelInputIsTranslatedInChunks() {
-    String longSentence = "und das Haus ".repeat(200).strip();
+    // "und das Haus" is three pieces, so 85 of them fill exactly one chunk of 255 pieces (the
+    // model's 256 minus the end marker) and "Ich habe Hunger" is the whole second chunk.
+    String filler = "und das Haus ".repeat((engine.manifest().maxSourceTokens() - 1) / 3);
+    String tail = "Ich habe Hunger";
 
-    Translation translation = engine.translate(longSentence, DecodeOptions.greedy());
+    Translation translation = engine.translate(filler + tail, DecodeOptions.greedy());
 
-    assertThat(translation.sourceTokens()).isGreaterThan(engine.manifest().maxSourceTokens());
-    assertThat(translation.text()).isNotBlank();
+    String tailAlone = engine.translate(tail, DecodeOptions.greedy()).text();
+    assertThat(translation.text()).startsWith("the house and the house").endsWith(" " + tailAlone);
+    assertThat(tailAlone).containsIgnoringCase("hunger");
   }
 
   @Test
-  void otherScriptsGetABoundedBestEffortResult() {
-    List<Translation> translations =
+  void otherScriptsGetAShortBestEffortResultAndTheGermanAroundThemIsTranslated() {
+    List<Translation> foreign =
         engine.translate(
             List.of("这是一个测试。", "Это проверка.", "مرحبا بالعالم", "🙂🙂🙂"), DecodeOptions.beam(4));
+    String mixed =
+        engine
+            .translate("Ich habe Hunger. 这是一个测试。 Wo ist der Bahnhof?", DecodeOptions.beam(4))
+            .text();
 
-    assertThat(translations).hasSize(4);
-    assertThat(translations)
-        .allSatisfy(
-            t ->
-                assertThat(t.targetTokens())
-                    .isLessThanOrEqualTo(engine.manifest().maxTargetTokens()));
+    // A model that never saw these scripts must not run on to its output limit.
+    assertThat(foreign)
+        .extracting(Translation::text)
+        .allSatisfy(t -> assertThat(t).hasSizeLessThan(40));
+    assertThat(mixed).startsWith("I am hungry. ").endsWith(" Where is the station?");
+    assertThat(mixed).hasSizeLessThan("I am hungry. Where is the station?".length() + 40);
   }
 
   @Test
