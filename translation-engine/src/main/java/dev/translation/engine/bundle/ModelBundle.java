@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
@@ -64,8 +65,21 @@ public final class ModelBundle {
       }
       return manifest;
     } catch (JacksonException e) {
+      String field =
+          e.getPath().stream()
+              .map(
+                  step ->
+                      step.getPropertyName() != null
+                          ? step.getPropertyName()
+                          : "[" + step.getIndex() + "]")
+              .collect(Collectors.joining("."));
       throw new InvalidModelBundleException(
-          "Cannot parse " + file + ": " + e.getOriginalMessage(), e);
+          "Cannot parse "
+              + file
+              + (field.isEmpty() ? "" : " at \"" + field + "\"")
+              + ": "
+              + e.getOriginalMessage(),
+          e);
     }
   }
 

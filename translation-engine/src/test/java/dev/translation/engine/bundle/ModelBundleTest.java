@@ -11,8 +11,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 class ModelBundleTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TempDir Path bundle;
 
@@ -77,13 +83,67 @@ class ModelBundleTest {
                 "model.pt", ModelBundle.sha256(bundle.resolve("model.pt")),
                 "sentencepiece.model", ModelBundle.sha256(bundle.resolve("sentencepiece.model")),
                 "../outside", "00"));
-    tools.jackson.databind.json.JsonMapper.builder()
-        .build()
-        .writeValue(bundle.resolve(ModelManifest.FILE_NAME).toFile(), escaping);
+    JSON.writeValue(bundle.resolve(ModelManifest.FILE_NAME).toFile(), escaping);
 
     assertThatThrownBy(() -> ModelBundle.open(bundle))
         .isInstanceOf(InvalidModelBundleException.class)
         .hasMessageContaining("outside the bundle");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"name", "version", "module", "sentencePiece", "tokens", "files"})
+  void aManifestWithoutARequiredFieldIsRefusedNamingIt(String field) throws Exception {
+    ObjectNode manifest = manifestJson();
+    manifest.remove(field);
+    writeManifestJson(manifest);
+
+    assertThatThrownBy(() -> ModelBundle.open(bundle))
+        .isInstanceOf(InvalidModelBundleException.class)
+        .hasMessageContaining("\"" + field + "\"");
+  }
+
+  @Test
+  void aFieldOfTheWrongTypeIsRefusedNamingIt() throws Exception {
+    ObjectNode manifest = manifestJson();
+    manifest.put("maxSourceTokens", "many");
+    writeManifestJson(manifest);
+
+    assertThatThrownBy(() -> ModelBundle.open(bundle))
+        .isInstanceOf(InvalidModelBundleException.class)
+        .hasMessageContaining("Cannot parse")
+        .hasMessageContaining("maxSourceTokens");
+  }
+
+  @Test
+  void aChecksumThatIsNotTheFilesIsRefused() throws Exception {
+    ObjectNode manifest = manifestJson();
+    ((ObjectNode) manifest.get("files")).put("sentencepiece.model", "not-a-sha256");
+    writeManifestJson(manifest);
+
+    assertThatThrownBy(() -> ModelBundle.open(bundle))
+        .isInstanceOf(InvalidModelBundleException.class)
+        .hasMessageContaining("Checksum mismatch")
+        .hasMessageContaining("sentencepiece.model")
+        .hasMessageContaining("not-a-sha256");
+  }
+
+  @Test
+  void aModuleWithoutAChecksumIsRefused() throws Exception {
+    ObjectNode manifest = manifestJson();
+    ((ObjectNode) manifest.get("files")).remove("model.pt");
+    writeManifestJson(manifest);
+
+    assertThatThrownBy(() -> ModelBundle.open(bundle))
+        .isInstanceOf(InvalidModelBundleException.class)
+        .hasMessageContaining("no checksum for model.pt");
+  }
+
+  private ObjectNode manifestJson() throws Exception {
+    return (ObjectNode) JSON.readTree(bundle.resolve(ModelManifest.FILE_NAME).toFile());
+  }
+
+  private void writeManifestJson(ObjectNode manifest) throws Exception {
+    JSON.writeValue(bundle.resolve(ModelManifest.FILE_NAME).toFile(), manifest);
   }
 
   private static String sha256Of(String content) throws Exception {
