@@ -1,5 +1,7 @@
 package dev.translation.localstack;
 
+import dev.translation.contracts.Topics;
+import dev.translation.topics.PipelineTopics;
 import java.util.List;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.testcontainers.DockerClientFactory;
@@ -47,7 +49,7 @@ final class DockerFixtures {
         new KafkaContainer(DockerImageName.parse("apache/kafka:" + AppInfoParser.getVersion()));
     kafka.start();
     onShutdown.add(kafka::stop);
-    PipelineTopics.create(kafka.getBootstrapServers(), (short) 1);
+    PipelineTopics.create(kafka.getBootstrapServers(), Topics.ALL, (short) 1);
     return new KafkaEndpoint(kafka.getBootstrapServers(), FixtureSource.TESTCONTAINERS);
   }
 

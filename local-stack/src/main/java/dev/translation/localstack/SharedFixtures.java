@@ -1,5 +1,7 @@
 package dev.translation.localstack;
 
+import dev.translation.contracts.Topics;
+import dev.translation.topics.PipelineTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,7 +81,7 @@ public final class SharedFixtures {
         choose(external != null, SharedFixtures::setting, SharedFixtures::dockerUsable);
     return switch (source) {
       case EXTERNAL -> {
-        PipelineTopics.create(external, (short) 1);
+        PipelineTopics.create(external, Topics.ALL, (short) 1);
         yield new KafkaEndpoint(external, FixtureSource.EXTERNAL);
       }
       case TESTCONTAINERS -> DockerFixtures.startKafka(onShutdown());

@@ -9,8 +9,6 @@
  *       artifacts, restartable on one data directory, reached through MySQL Connector/J.
  *   <li>{@link dev.translation.localstack.SharedFixtures}: one Kafka and one database per JVM for
  *       integration tests, chosen as external (environment) -> Testcontainers (Docker) -> embedded.
- *   <li>{@link dev.translation.localstack.PipelineTopics}: creates the topics of {@code
- *       dev.translation.contracts.Topics} on any cluster.
  * </ul>
  */
 package dev.translation.localstack;

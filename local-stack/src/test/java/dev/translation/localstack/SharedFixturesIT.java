@@ -1,11 +1,13 @@
 package dev.translation.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.translation.contracts.Topics;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,14 +26,20 @@ class SharedFixturesIT {
     try (Admin admin =
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
-          .contains(Topics.TRANSLATE_INTERACTIVE, Topics.TRANSLATE_BATCH, Topics.MODEL_EVENTS);
+      // The broker learns of new topics from the controller a moment after creation returns.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+                      .contains(
+                          Topics.TRANSLATE_INTERACTIVE, Topics.TRANSLATE_BATCH, Topics.JOB_EVENTS));
     }
     KafkaTestClients.produce(
-        kafka.bootstrapServers(), Topics.MODEL_EVENTS, "starter-de-en", List.of("promoted"));
-    assertThat(KafkaTestClients.consume(kafka.bootstrapServers(), Topics.MODEL_EVENTS, 1))
+        kafka.bootstrapServers(), Topics.JOB_EVENTS, "job-1", List.of("finished"));
+    assertThat(KafkaTestClients.consume(kafka.bootstrapServers(), Topics.JOB_EVENTS, 1))
         .extracting(ConsumerRecord::value)
-        .contains("promoted");
+        .contains("finished");
   }
 
   @Test
