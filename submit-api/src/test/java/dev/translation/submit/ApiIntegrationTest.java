@@ -1,9 +1,9 @@
 package dev.translation.submit;
 
-import dev.translation.localstack.SharedFixtures;
 import dev.translation.submit.persistence.ApiKeyRepository;
 import dev.translation.submit.security.ApiKeyService;
 import dev.translation.submit.security.IssuedApiKey;
+import dev.translation.testfixtures.SharedFixtures;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
