@@ -21,15 +21,15 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$ROOT/.cache/djl}"
 DJL_JVM_FLAGS=("@$ROOT/translation-engine/djl.jvm.args")
 
-# Builds MODULE (and what it needs) unless every given jar exists already: the scripts' first run
-# on a fresh checkout. Usage: build_if_missing MODULE JAR...
+# Builds MODULES (comma-separated, and what they need) unless every given jar exists already: the
+# scripts' first run on a fresh checkout. Usage: build_if_missing MODULES JAR...
 build_if_missing() {
-  local module="$1" jar
+  local modules="$1" jar
   shift
   for jar in "$@"; do
     if [ ! -f "$ROOT/$jar" ]; then
-      echo "building $module first (./mvnw -DskipTests package -pl $module -am)..." >&2
-      (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl "$module" -am) >&2
+      echo "building $modules first (./mvnw -DskipTests package -pl $modules -am)..." >&2
+      (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl "$modules" -am) >&2
       return
     fi
   done

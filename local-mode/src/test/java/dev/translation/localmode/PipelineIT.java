@@ -56,6 +56,13 @@ class PipelineIT {
   @BeforeAll
   static void start() throws Exception {
     Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+    // Built earlier in the same reactor (the root pom lists local-mode after the apps), not
+    // dependencies of this module.
+    for (String jar : List.of("submit-api/target/submit-api.jar", "worker/target/worker.jar")) {
+      assertThat(root.resolve(jar))
+          .as("%s: build with ./mvnw verify, or -pl local-mode,submit-api,worker -am", jar)
+          .isRegularFile();
+    }
     data = Files.createTempDirectory("pipeline-it");
     Path model =
         Path.of(

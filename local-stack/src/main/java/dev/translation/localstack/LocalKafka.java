@@ -1,6 +1,7 @@
 package dev.translation.localstack;
 
 import dev.translation.contracts.Topics;
+import dev.translation.topics.PipelineTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -226,7 +227,7 @@ public final class LocalKafka implements AutoCloseable {
    * Creates every topic of {@link Topics#ALL} that does not exist yet, with replication factor 1.
    */
   public void createPipelineTopics() {
-    PipelineTopics.create(bootstrapServers(), (short) 1);
+    PipelineTopics.create(bootstrapServers(), Topics.ALL, (short) 1);
   }
 
   /** Same as {@link #stop()}. */

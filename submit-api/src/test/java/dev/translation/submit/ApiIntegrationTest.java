@@ -1,12 +1,14 @@
 package dev.translation.submit;
 
-import dev.translation.localstack.SharedFixtures;
 import dev.translation.submit.persistence.ApiKeyRepository;
 import dev.translation.submit.security.ApiKeyService;
 import dev.translation.submit.security.IssuedApiKey;
+import dev.translation.testfixtures.PipelineRows;
+import dev.translation.testfixtures.SharedFixtures;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,6 +42,7 @@ public abstract class ApiIntegrationTest {
   @Autowired protected ApiKeyService apiKeys;
   @Autowired protected ApiKeyRepository apiKeyRepository;
   @Autowired protected JdbcClient jdbc;
+  @Autowired private DataSource dataSource;
 
   /** A client with a fresh API key of its own. */
   protected TestClient newClient() {
@@ -75,37 +78,14 @@ public abstract class ApiIntegrationTest {
     return IntStream.range(0, count).mapToObj(i -> "Satz Nummer " + i + ".").toList();
   }
 
-  /** Plays the worker: one segment translated, counters and status kept as a worker would. */
+  /** Plays the worker: one segment translated, the job's counters and status recounted. */
   protected void translateSegment(String jobId, int index, String translation, String model) {
-    jdbc.sql(
-            "UPDATE segments SET status = 'DONE', translation = ?, model_version = ? WHERE job_id ="
-                + " ? AND idx = ? AND status = 'PENDING'")
-        .params(translation, model, jobId, index)
-        .update();
-    jdbc.sql(
-            "UPDATE jobs SET done_segments = done_segments + 1, status = 'RUNNING', started_at ="
-                + " COALESCE(started_at, UTC_TIMESTAMP(6)) WHERE id = ?")
-        .params(jobId)
-        .update();
+    new PipelineRows(dataSource).translateSegment(jobId, index, translation, model);
   }
 
-  /** Plays the worker: one segment failed for good. */
+  /** Plays the worker: one segment failed for good, the job's counters and status recounted. */
   protected void failSegment(String jobId, int index, String error) {
-    jdbc.sql(
-            "UPDATE segments SET status = 'FAILED', error = ? WHERE job_id = ? AND idx = ? AND"
-                + " status = 'PENDING'")
-        .params(error, jobId, index)
-        .update();
-    jdbc.sql("UPDATE jobs SET failed_segments = failed_segments + 1 WHERE id = ?")
-        .params(jobId)
-        .update();
-  }
-
-  /** Plays the worker: the job is complete with this status. */
-  protected void finishJob(String jobId, String status) {
-    jdbc.sql("UPDATE jobs SET status = ?, finished_at = UTC_TIMESTAMP(6) WHERE id = ?")
-        .params(status, jobId)
-        .update();
+    new PipelineRows(dataSource).failSegment(jobId, index, error);
   }
 
   protected String segmentStatus(String jobId, int index) {

@@ -1,7 +1,7 @@
 package dev.translation.submit;
 
-import dev.translation.localstack.DatabaseEndpoint;
-import dev.translation.localstack.SharedFixtures;
+import dev.translation.testfixtures.DatabaseEndpoint;
+import dev.translation.testfixtures.SharedFixtures;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Points an application context at a database of its own on the shared MySQL-compatible server. */

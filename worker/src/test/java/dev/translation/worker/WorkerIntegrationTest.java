@@ -3,14 +3,15 @@ package dev.translation.worker;
 import static org.awaitility.Awaitility.await;
 
 import dev.translation.contracts.JobStatus;
+import dev.translation.contracts.Lane;
 import dev.translation.contracts.LanguagePair;
-import dev.translation.contracts.Sha256;
 import dev.translation.contracts.Topics;
 import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.contracts.WireFormat;
 import dev.translation.engine.inference.TranslationEngine;
-import dev.translation.localstack.DatabaseEndpoint;
-import dev.translation.localstack.SharedFixtures;
+import dev.translation.testfixtures.DatabaseEndpoint;
+import dev.translation.testfixtures.PipelineRows;
+import dev.translation.testfixtures.SharedFixtures;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -119,36 +119,15 @@ public abstract class WorkerIntegrationTest {
     return producer;
   }
 
-  /** Seeds an API key once, then a QUEUED interactive job with one PENDING segment per text. */
+  /** A QUEUED interactive job with one PENDING segment per text, stored as the API stores it. */
   protected String seedJob(List<String> texts) {
     return seedJob(texts, LanguagePair.GERMAN_TO_ENGLISH);
   }
 
   /** Like {@link #seedJob(List)}, for a job in {@code languages}. */
   protected String seedJob(List<String> texts, LanguagePair languages) {
-    jdbc.update(
-        "INSERT IGNORE INTO api_keys (id, name, key_hash, max_texts_per_request,"
-            + " max_chars_per_text, requests_per_minute) VALUES (1, 'worker-it', ?, 10000, 100000,"
-            + " 1000)",
-        "0".repeat(64));
-    String jobId = UUID.randomUUID().toString();
-    jdbc.update(
-        "INSERT INTO jobs (id, api_key_id, status, source_lang, target_lang, lane, total_segments,"
-            + " total_texts) VALUES (?, 1, 'QUEUED', ?, ?, 'INTERACTIVE', ?, ?)",
-        jobId,
-        languages.source(),
-        languages.target(),
-        texts.size(),
-        texts.size());
-    List<Object[]> rows = new ArrayList<>();
-    for (int i = 0; i < texts.size(); i++) {
-      rows.add(new Object[] {jobId, i, i, texts.get(i), Sha256.hex(texts.get(i))});
-    }
-    jdbc.batchUpdate(
-        "INSERT INTO segments (job_id, idx, text_idx, source_text, source_hash) VALUES (?, ?, ?,"
-            + " ?, ?)",
-        rows);
-    return jobId;
+    PipelineRows rows = new PipelineRows(jdbc.getDataSource());
+    return rows.insertJob(rows.insertApiKey("worker-it"), languages, Lane.INTERACTIVE, texts);
   }
 
   /** The job's segments as messages of at most {@code perMessage} segments, in order. */

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.translation.contracts.Topics;
-import dev.translation.localstack.SharedFixtures;
 import dev.translation.submit.TestClient;
 import dev.translation.submit.TestClient.Response;
 import dev.translation.submit.TestDatabase;
 import dev.translation.submit.TopicReader;
 import dev.translation.submit.security.ApiKeyService;
+import dev.translation.testfixtures.SharedFixtures;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

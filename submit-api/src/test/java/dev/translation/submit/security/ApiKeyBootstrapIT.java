@@ -2,10 +2,10 @@ package dev.translation.submit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.translation.localstack.DatabaseEndpoint;
-import dev.translation.localstack.SharedFixtures;
 import dev.translation.submit.config.ApiProperties;
 import dev.translation.submit.persistence.ApiKeyRepository;
+import dev.translation.testfixtures.DatabaseEndpoint;
+import dev.translation.testfixtures.SharedFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -2,9 +2,9 @@ package dev.translation.submit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.translation.localstack.DatabaseEndpoint;
-import dev.translation.localstack.SharedFixtures;
 import dev.translation.submit.SubmitApiApplication;
+import dev.translation.testfixtures.DatabaseEndpoint;
+import dev.translation.testfixtures.SharedFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

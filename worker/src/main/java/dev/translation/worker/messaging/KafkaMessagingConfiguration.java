@@ -1,11 +1,11 @@
 package dev.translation.worker.messaging;
 
 import dev.translation.contracts.Lane;
-import dev.translation.contracts.TopicSpec;
 import dev.translation.contracts.Topics;
 import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.contracts.WireFormat;
 import dev.translation.engine.InvalidInputException;
+import dev.translation.topics.PipelineTopics;
 import dev.translation.worker.config.WorkerProperties;
 import dev.translation.worker.inference.TranslationMetrics;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -241,20 +240,9 @@ class KafkaMessagingConfiguration {
       havingValue = "true",
       matchIfMissing = true)
   KafkaAdmin.NewTopics pipelineTopics(WorkerProperties properties) {
-    NewTopic[] topics =
-        Topics.ALL.stream()
-            .map(spec -> newTopic(spec, properties.topics().replicationFactor()))
-            .toArray(NewTopic[]::new);
-    return new KafkaAdmin.NewTopics(topics);
-  }
-
-  private static NewTopic newTopic(TopicSpec spec, short replicationFactor) {
-    TopicBuilder builder =
-        TopicBuilder.name(spec.name()).partitions(spec.partitions()).replicas(replicationFactor);
-    if (spec.compacted()) {
-      builder.compact();
-    }
-    return builder.build();
+    return new KafkaAdmin.NewTopics(
+        PipelineTopics.newTopics(Topics.ALL, properties.topics().replicationFactor())
+            .toArray(NewTopic[]::new));
   }
 
   private static ExponentialBackOffWithMaxRetries backOff(WorkerProperties.Retry retry) {

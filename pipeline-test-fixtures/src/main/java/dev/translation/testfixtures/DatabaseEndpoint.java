@@ -1,4 +1,4 @@
-package dev.translation.localstack;
+package dev.translation.testfixtures;
 
 import java.net.URI;
 import java.sql.Connection;
@@ -31,21 +31,6 @@ public record DatabaseEndpoint(
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(source, "source");
-  }
-
-  /**
-   * The URL this module hands out for a server: Connector/J, with {@code
-   * rewriteBatchedStatements=true} (a batch of 10,000 inserts becomes a few multi-row statements:
-   * 1.2 s -> 0.1 s here) and without TLS (the servers it starts listen on loopback only).
-   */
-  static String mysqlUrl(String host, int port, String database) {
-    return "jdbc:mysql://"
-        + host
-        + ":"
-        + port
-        + "/"
-        + database
-        + "?rewriteBatchedStatements=true&sslMode=DISABLED";
   }
 
   /** Opens a connection (the caller closes it). */

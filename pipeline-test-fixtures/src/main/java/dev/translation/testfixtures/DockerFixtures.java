@@ -1,5 +1,7 @@
-package dev.translation.localstack;
+package dev.translation.testfixtures;
 
+import dev.translation.contracts.Topics;
+import dev.translation.topics.PipelineTopics;
 import java.util.List;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.testcontainers.DockerClientFactory;
@@ -7,11 +9,7 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mysql.MySQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
-/**
- * The Testcontainers path of {@link SharedFixtures}. The only class that names Testcontainers
- * types, and it is loaded only after {@link SharedFixtures} has seen them on the classpath: the
- * dependency is optional, so local mode and modules that never use Docker do not carry it.
- */
+/** The Testcontainers path of {@link SharedFixtures}: the only class that names Testcontainers. */
 final class DockerFixtures {
 
   /** The production database is MySQL 8.4 (LTS): with Docker, test against the real thing. */
@@ -19,21 +17,8 @@ final class DockerFixtures {
 
   private DockerFixtures() {}
 
-  static boolean isTestcontainersOnClasspath() {
-    try {
-      Class.forName(
-          "org.testcontainers.DockerClientFactory", false, DockerFixtures.class.getClassLoader());
-      Class.forName(
-          "org.testcontainers.kafka.KafkaContainer", false, DockerFixtures.class.getClassLoader());
-      Class.forName(
-          "org.testcontainers.mysql.MySQLContainer", false, DockerFixtures.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
-    }
-  }
-
-  static boolean isDockerAvailable() {
+  /** Whether a Docker daemon answers Testcontainers (its own lookup: DOCKER_HOST, socket, ...). */
+  static boolean dockerAnswers() {
     try {
       return DockerClientFactory.instance().isDockerAvailable();
     } catch (RuntimeException | LinkageError e) {
@@ -47,7 +32,7 @@ final class DockerFixtures {
         new KafkaContainer(DockerImageName.parse("apache/kafka:" + AppInfoParser.getVersion()));
     kafka.start();
     onShutdown.add(kafka::stop);
-    PipelineTopics.create(kafka.getBootstrapServers(), (short) 1);
+    PipelineTopics.create(kafka.getBootstrapServers(), Topics.ALL, (short) 1);
     return new KafkaEndpoint(kafka.getBootstrapServers(), FixtureSource.TESTCONTAINERS);
   }
 
@@ -60,10 +45,17 @@ final class DockerFixtures {
             .withPassword("translation");
     mysql.start();
     onShutdown.add(mysql::stop);
+    // As the embedded server's URL (batched inserts rewritten, no TLS), plus public key retrieval:
+    // MySQL 8.4 authenticates with caching_sha2_password, which without TLS needs the server's RSA
+    // key until the password is in the server's cache.
+    String url =
+        "jdbc:mysql://"
+            + mysql.getHost()
+            + ":"
+            + mysql.getMappedPort(3306)
+            + "/translation?rewriteBatchedStatements=true&sslMode=DISABLED"
+            + "&allowPublicKeyRetrieval=true";
     return new DatabaseEndpoint(
-        DatabaseEndpoint.mysqlUrl(mysql.getHost(), mysql.getMappedPort(3306), "translation"),
-        mysql.getUsername(),
-        mysql.getPassword(),
-        FixtureSource.TESTCONTAINERS);
+        url, mysql.getUsername(), mysql.getPassword(), FixtureSource.TESTCONTAINERS);
   }
 }

@@ -1,5 +1,9 @@
-package dev.translation.localstack;
+package dev.translation.testfixtures;
 
+import dev.translation.contracts.Topics;
+import dev.translation.localstack.LocalKafka;
+import dev.translation.localstack.LocalMariaDb;
+import dev.translation.topics.PipelineTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,16 +22,14 @@ import org.slf4j.LoggerFactory;
  * One Kafka and one MySQL-compatible database per JVM for integration tests, started on first use
  * and stopped when the JVM exits, so every test class of a module shares them.
  *
- * <p>Each is chosen in this order (DESIGN.md, Testing):
+ * <p>Each is chosen in this order:
  *
  * <ol>
  *   <li><b>external</b>, when named by environment variables (or system properties of the same
  *       name): {@code KAFKA_BOOTSTRAP_SERVERS}; {@code DB_URL} with {@code DB_USER} and {@code
  *       DB_PASSWORD};
- *   <li><b>Testcontainers</b> ({@code apache/kafka}, {@code mysql:8.4}), when {@code
- *       org.testcontainers:testcontainers-kafka} and {@code testcontainers-mysql} are on the test
- *       classpath (an optional dependency of this module: add them with test scope) and a Docker
- *       daemon answers;
+ *   <li><b>Testcontainers</b> ({@code apache/kafka} in the version of the Kafka clients, {@code
+ *       mysql:8.4}), when a Docker daemon answers;
  *   <li><b>embedded</b>: {@link LocalKafka} and {@link LocalMariaDb} in temporary directories.
  * </ol>
  *
@@ -50,7 +52,7 @@ public final class SharedFixtures {
   private static final List<Runnable> ON_SHUTDOWN = new ArrayList<>();
   private static KafkaEndpoint kafka;
   private static DatabaseEndpoint database;
-  private static Boolean dockerUsable;
+  private static Boolean dockerAnswers;
   private static boolean shutdownHookInstalled;
 
   private SharedFixtures() {}
@@ -74,12 +76,11 @@ public final class SharedFixtures {
   }
 
   private static KafkaEndpoint startKafka() {
-    String external = setting(KAFKA_BOOTSTRAP_SERVERS);
-    FixtureSource source =
-        choose(external != null, SharedFixtures::setting, SharedFixtures::dockerUsable);
-    return switch (source) {
+    return switch (choose(
+        KAFKA_BOOTSTRAP_SERVERS, SharedFixtures::setting, SharedFixtures::docker)) {
       case EXTERNAL -> {
-        PipelineTopics.create(external, (short) 1);
+        String external = setting(KAFKA_BOOTSTRAP_SERVERS).trim();
+        PipelineTopics.create(external, Topics.ALL, (short) 1);
         yield new KafkaEndpoint(external, FixtureSource.EXTERNAL);
       }
       case TESTCONTAINERS -> DockerFixtures.startKafka(onShutdown());
@@ -94,13 +95,10 @@ public final class SharedFixtures {
   }
 
   private static DatabaseEndpoint startDatabase() {
-    String external = setting(DB_URL);
-    FixtureSource source =
-        choose(external != null, SharedFixtures::setting, SharedFixtures::dockerUsable);
-    return switch (source) {
+    return switch (choose(DB_URL, SharedFixtures::setting, SharedFixtures::docker)) {
       case EXTERNAL ->
           new DatabaseEndpoint(
-              external,
+              setting(DB_URL).trim(),
               requiredSetting(DB_USER),
               requiredSetting(DB_PASSWORD),
               FixtureSource.EXTERNAL);
@@ -109,62 +107,62 @@ public final class SharedFixtures {
         Path directory = temporaryDirectory("shared-mariadb-");
         LocalMariaDb local = LocalMariaDb.builder(directory).build().start();
         onShutdown().add(local::stop);
-        yield local.endpoint();
+        yield new DatabaseEndpoint(
+            local.jdbcUrl(), local.username(), local.password(), FixtureSource.EMBEDDED);
       }
     };
   }
 
   /**
-   * The fixture order, as a pure function for testing.
+   * Where a fixture comes from: the environment, then Docker, then embedded.
    *
-   * @param externalConfigured whether the environment names an external server
-   * @param settings reads {@code TEST_FIXTURES}
-   * @param docker whether Testcontainers can run containers (asked only when needed)
+   * @param externalServer the setting that names an external server, e.g. {@code DB_URL}
+   * @param environment reads a setting by name (null or blank when not set)
+   * @param docker whether a Docker daemon answers; asked only when the environment decided nothing
    */
   static FixtureSource choose(
-      boolean externalConfigured, UnaryOperator<String> settings, BooleanSupplier docker) {
-    if (externalConfigured) {
+      String externalServer, UnaryOperator<String> environment, BooleanSupplier docker) {
+    if (isSet(environment.apply(externalServer))) {
       return FixtureSource.EXTERNAL;
     }
-    String mode = settings.apply(TEST_FIXTURES);
-    mode = mode == null ? "auto" : mode.trim().toLowerCase(Locale.ROOT);
+    String mode = environment.apply(TEST_FIXTURES);
+    mode = isSet(mode) ? mode.trim().toLowerCase(Locale.ROOT) : "auto";
     return switch (mode) {
       case "embedded" -> FixtureSource.EMBEDDED;
       case "testcontainers" -> {
         if (!docker.getAsBoolean()) {
           throw new IllegalStateException(
-              TEST_FIXTURES
-                  + "=testcontainers, but Testcontainers is not on the classpath or no Docker"
-                  + " daemon answers");
+              TEST_FIXTURES + "=testcontainers, but no Docker daemon answers");
         }
         yield FixtureSource.TESTCONTAINERS;
       }
-      case "auto", "" ->
-          docker.getAsBoolean() ? FixtureSource.TESTCONTAINERS : FixtureSource.EMBEDDED;
+      case "auto" -> docker.getAsBoolean() ? FixtureSource.TESTCONTAINERS : FixtureSource.EMBEDDED;
       default ->
           throw new IllegalArgumentException(
               TEST_FIXTURES + "='" + mode + "', expected auto, embedded or testcontainers");
     };
   }
 
-  private static synchronized boolean dockerUsable() {
-    if (dockerUsable == null) {
-      dockerUsable =
-          DockerFixtures.isTestcontainersOnClasspath() && DockerFixtures.isDockerAvailable();
-    }
-    return dockerUsable;
+  private static boolean isSet(String value) {
+    return value != null && !value.isBlank();
   }
 
+  /** Asked once per JVM: without a daemon, Testcontainers' probe takes a moment and logs why. */
+  private static synchronized boolean docker() {
+    if (dockerAnswers == null) {
+      dockerAnswers = DockerFixtures.dockerAnswers();
+    }
+    return dockerAnswers;
+  }
+
+  /** A system property, else the environment variable of the same name. */
   private static String setting(String name) {
     String value = System.getProperty(name);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(name);
-    }
-    return value == null || value.isBlank() ? null : value.trim();
+    return isSet(value) ? value : System.getenv(name);
   }
 
   private static String requiredSetting(String name) {
-    String value = System.getProperty(name, System.getenv(name));
+    String value = setting(name);
     if (value == null) {
       throw new IllegalStateException(DB_URL + " is set, so " + name + " must be set too");
     }

@@ -1,4 +1,4 @@
-package dev.translation.localstack;
+package dev.translation.testfixtures;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.translation.localstack;
+package dev.translation.testfixtures;
 
 /** Where a shared test fixture comes from, in the order {@link SharedFixtures} tries them. */
 public enum FixtureSource {
@@ -7,7 +7,8 @@ public enum FixtureSource {
   /** A container started through Testcontainers, when a Docker daemon answers. */
   TESTCONTAINERS,
   /**
-   * A server started by this module in a child process ({@link LocalKafka}, {@link LocalMariaDb}).
+   * A server started from Maven artifacts in a child process ({@link
+   * dev.translation.localstack.LocalKafka}, {@link dev.translation.localstack.LocalMariaDb}).
    */
   EMBEDDED
 }

@@ -1,4 +1,4 @@
-package dev.translation.localstack;
+package dev.translation.testfixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -9,16 +9,13 @@ class DatabaseEndpointTest {
 
   private final DatabaseEndpoint endpoint =
       new DatabaseEndpoint(
-          DatabaseEndpoint.mysqlUrl("127.0.0.1", 3307, "translation"),
+          "jdbc:mysql://127.0.0.1:3307/translation?rewriteBatchedStatements=true&sslMode=DISABLED",
           "app",
           "s3cret",
           FixtureSource.EMBEDDED);
 
   @Test
-  void handsOutConnectorJUrlsWithBatchRewriting() {
-    assertThat(endpoint.jdbcUrl())
-        .isEqualTo(
-            "jdbc:mysql://127.0.0.1:3307/translation?rewriteBatchedStatements=true&sslMode=DISABLED");
+  void namesTheDatabaseOfItsUrl() {
     assertThat(endpoint.databaseName()).isEqualTo("translation");
   }
 
