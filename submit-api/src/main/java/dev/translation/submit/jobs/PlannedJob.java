@@ -36,8 +36,8 @@ public record PlannedJob(
     Instant acceptedAt) {
 
   /** The job as it stands right after it was written: queued, nothing translated yet. */
-  public Job asQueuedJob() {
-    return new Job(
+  public TranslationJob asQueuedJob() {
+    return new TranslationJob(
         id,
         JobStatus.QUEUED,
         lane,

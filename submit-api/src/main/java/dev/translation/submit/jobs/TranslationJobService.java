@@ -6,8 +6,8 @@ import dev.translation.contracts.LogKeys;
 import dev.translation.contracts.MetricNames;
 import dev.translation.contracts.Sha256;
 import dev.translation.submit.config.ApiProperties;
-import dev.translation.submit.persistence.JobRepository;
 import dev.translation.submit.persistence.OutboxRepository;
+import dev.translation.submit.persistence.SubmittedJobRepository;
 import dev.translation.submit.security.ApiKey;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,7 +50,7 @@ public class TranslationJobService {
 
   private final SubmitRequestValidator validator;
   private final JobPlanner planner;
-  private final JobRepository jobs;
+  private final SubmittedJobRepository jobs;
   private final OutboxRepository outbox;
   private final TransactionTemplate transactions;
   private final ApiProperties properties;
@@ -64,7 +64,7 @@ public class TranslationJobService {
   public TranslationJobService(
       SubmitRequestValidator validator,
       JobPlanner planner,
-      JobRepository jobs,
+      SubmittedJobRepository jobs,
       OutboxRepository outbox,
       TransactionTemplate transactions,
       ApiProperties properties,
@@ -112,7 +112,7 @@ public class TranslationJobService {
     ValidRequest valid = validator.validate(request, caller.limits(properties.limits()));
     String requestHash = requestHash(valid);
     if (idempotencyKey != null) {
-      Optional<Job> earlier = jobs.findByIdempotencyKey(caller.id(), idempotencyKey);
+      Optional<TranslationJob> earlier = jobs.findByIdempotencyKey(caller.id(), idempotencyKey);
       if (earlier.isPresent()) {
         return replay(earlier.get(), requestHash, idempotencyKey);
       }
@@ -139,7 +139,8 @@ public class TranslationJobService {
         if (idempotencyKey == null) {
           throw e;
         }
-        Job winner = jobs.findByIdempotencyKey(caller.id(), idempotencyKey).orElseThrow(() -> e);
+        TranslationJob winner =
+            jobs.findByIdempotencyKey(caller.id(), idempotencyKey).orElseThrow(() -> e);
         log.info("Idempotency-Key race lost to job {}", winner.id());
         return replay(winner, requestHash, idempotencyKey);
       }
@@ -158,8 +159,8 @@ public class TranslationJobService {
   }
 
   /** The caller's job with the model versions used so far. */
-  public Job find(ApiKey caller, String jobId) {
-    Job job =
+  public TranslationJob find(ApiKey caller, String jobId) {
+    TranslationJob job =
         jobs.findOwned(requireJobId(jobId), caller.id())
             .orElseThrow(() -> new JobNotFoundException(jobId));
     return withModelVersions(job);
@@ -167,7 +168,7 @@ public class TranslationJobService {
 
   /** The caller's job and all its texts in input order, finished or not. */
   public JobResult result(ApiKey caller, String jobId) {
-    Job job =
+    TranslationJob job =
         jobs.findOwned(requireJobId(jobId), caller.id())
             .orElseThrow(() -> new JobNotFoundException(jobId));
     List<StoredSegment> segments = jobs.segments(job.id());
@@ -188,12 +189,12 @@ public class TranslationJobService {
    *
    * @throws JobAlreadyFinishedException when the job succeeded or failed already
    */
-  public Job cancel(ApiKey caller, String jobId) {
+  public TranslationJob cancel(ApiKey caller, String jobId) {
     String id = requireJobId(jobId);
     try (MDC.MDCCloseable ignored = MDC.putCloseable(LogKeys.JOB_ID, id)) {
       transactions.executeWithoutResult(
           status -> {
-            Job job =
+            TranslationJob job =
                 jobs.findOwnedForUpdate(id, caller.id())
                     .orElseThrow(() -> new JobNotFoundException(jobId));
             if (job.status() == JobStatus.CANCELLED) {
@@ -229,9 +230,10 @@ public class TranslationJobService {
     if (offset > Integer.MAX_VALUE) {
       throw new InvalidRequestException("'page' " + page + " is beyond the last page");
     }
-    List<Job> page0 = jobs.findPage(caller.id(), (int) offset, size);
-    Map<String, List<String>> versions = jobs.modelVersions(page0.stream().map(Job::id).toList());
-    List<Job> withVersions =
+    List<TranslationJob> page0 = jobs.findPage(caller.id(), (int) offset, size);
+    Map<String, List<String>> versions =
+        jobs.modelVersions(page0.stream().map(TranslationJob::id).toList());
+    List<TranslationJob> withVersions =
         page0.stream()
             .map(j -> j.withModelVersions(versions.getOrDefault(j.id(), List.of())))
             .toList();
@@ -280,14 +282,14 @@ public class TranslationJobService {
     }
   }
 
-  private Submission replay(Job earlier, String requestHash, String idempotencyKey) {
+  private Submission replay(TranslationJob earlier, String requestHash, String idempotencyKey) {
     if (!requestHash.equals(earlier.requestHash())) {
       throw new IdempotencyKeyReusedException(idempotencyKey, earlier.id());
     }
     return new Submission(withModelVersions(earlier), true);
   }
 
-  private Job withModelVersions(Job job) {
+  private TranslationJob withModelVersions(TranslationJob job) {
     return job.withModelVersions(
         jobs.modelVersions(List.of(job.id())).getOrDefault(job.id(), List.of()));
   }

@@ -25,7 +25,7 @@ import java.util.List;
  * @param finishedAt when it reached a terminal status, or null
  * @param requestHash SHA-256 of the canonical request, to check idempotent retries
  */
-public record Job(
+public record TranslationJob(
     String id,
     JobStatus status,
     Lane lane,
@@ -44,8 +44,8 @@ public record Job(
     String requestHash) {
 
   /** The same job with its model versions. */
-  public Job withModelVersions(List<String> versions) {
-    return new Job(
+  public TranslationJob withModelVersions(List<String> versions) {
+    return new TranslationJob(
         id,
         status,
         lane,
