@@ -43,9 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class TranslationJobService {
 
-  /** Counter of segments in accepted jobs, tagged with the lane. Belongs in contracts later. */
-  public static final String SEGMENTS_SUBMITTED = "translation.segments.submitted";
-
   private static final Logger log = LoggerFactory.getLogger(TranslationJobService.class);
 
   private final SubmitRequestValidator validator;
@@ -93,7 +90,7 @@ public class TranslationJobService {
               .register(meters));
       segmentsSubmitted.put(
           lane,
-          Counter.builder(SEGMENTS_SUBMITTED)
+          Counter.builder(MetricNames.SEGMENTS_SUBMITTED)
               .description("Segments in accepted translation jobs")
               .tag(MetricNames.TAG_LANE, tag)
               .register(meters));
