@@ -3,6 +3,7 @@ package dev.translation.submit.jobs;
 import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.LogKeys;
 import dev.translation.submit.persistence.OutboxRepository;
+import dev.translation.submit.persistence.StoredJob;
 import dev.translation.submit.persistence.SubmittedJobRepository;
 import dev.translation.submit.security.ApiKey;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ public class CancelJob {
     try (MDC.MDCCloseable ignored = MDC.putCloseable(LogKeys.JOB_ID, id)) {
       transactions.executeWithoutResult(
           status -> {
-            TranslationJob job =
+            StoredJob job =
                 jobs.findOwnedForUpdate(id, caller.id())
                     .orElseThrow(() -> new JobNotFoundException(jobId));
             if (job.status() == JobStatus.CANCELLED) {

@@ -1,6 +1,8 @@
 package dev.translation.submit.jobs;
 
 import dev.translation.submit.config.ApiProperties;
+import dev.translation.submit.persistence.StoredJob;
+import dev.translation.submit.persistence.StoredSegment;
 import dev.translation.submit.persistence.SubmittedJobRepository;
 import dev.translation.submit.security.ApiKey;
 import java.util.List;
@@ -22,16 +24,16 @@ public class ReadJobs {
 
   /** The caller's job with the model versions used so far. */
   public TranslationJob find(ApiKey caller, String jobId) {
-    TranslationJob job =
+    StoredJob job =
         jobs.findOwned(JobIds.require(jobId), caller.id())
             .orElseThrow(() -> new JobNotFoundException(jobId));
-    return job.withModelVersions(
-        jobs.modelVersions(List.of(job.id())).getOrDefault(job.id(), List.of()));
+    return TranslationJob.of(
+        job, jobs.modelVersions(List.of(job.id())).getOrDefault(job.id(), List.of()));
   }
 
   /** The caller's job and all its texts in input order, finished or not. */
   public JobResult result(ApiKey caller, String jobId) {
-    TranslationJob job =
+    StoredJob job =
         jobs.findOwned(JobIds.require(jobId), caller.id())
             .orElseThrow(() -> new JobNotFoundException(jobId));
     List<StoredSegment> segments = jobs.segments(job.id());
@@ -43,7 +45,7 @@ public class ReadJobs {
             .distinct()
             .sorted()
             .toList();
-    return new JobResult(job.withModelVersions(versions), TextAssembler.texts(segments));
+    return new JobResult(TranslationJob.of(job, versions), TextAssembler.texts(segments));
   }
 
   /** A page of the caller's jobs, newest first; the size is capped at the configured maximum. */
@@ -60,12 +62,12 @@ public class ReadJobs {
     if (offset > Integer.MAX_VALUE) {
       throw new InvalidRequestException("'page' " + page + " is beyond the last page");
     }
-    List<TranslationJob> found = jobs.findPage(caller.id(), (int) offset, size);
+    List<StoredJob> found = jobs.findPage(caller.id(), (int) offset, size);
     Map<String, List<String>> versions =
-        jobs.modelVersions(found.stream().map(TranslationJob::id).toList());
+        jobs.modelVersions(found.stream().map(StoredJob::id).toList());
     List<TranslationJob> withVersions =
         found.stream()
-            .map(j -> j.withModelVersions(versions.getOrDefault(j.id(), List.of())))
+            .map(j -> TranslationJob.of(j, versions.getOrDefault(j.id(), List.of())))
             .toList();
     return new JobPage(withVersions, page, size, jobs.count(caller.id()));
   }

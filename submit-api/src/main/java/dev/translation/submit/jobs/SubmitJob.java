@@ -1,7 +1,10 @@
 package dev.translation.submit.jobs;
 
 import dev.translation.contracts.LogKeys;
+import dev.translation.submit.messaging.OutboxMessagesCommitted;
 import dev.translation.submit.persistence.OutboxRepository;
+import dev.translation.submit.persistence.PlannedJob;
+import dev.translation.submit.persistence.StoredJob;
 import dev.translation.submit.persistence.SubmittedJobRepository;
 import dev.translation.submit.security.ApiKey;
 import java.time.Clock;
@@ -71,7 +74,7 @@ public class SubmitJob {
     ValidRequest valid = validator.validate(request, caller);
     String hash = requestHash.of(valid);
     if (idempotencyKey != null) {
-      Optional<TranslationJob> earlier = jobs.findByIdempotencyKey(caller.id(), idempotencyKey);
+      Optional<StoredJob> earlier = jobs.findByIdempotencyKey(caller.id(), idempotencyKey);
       if (earlier.isPresent()) {
         return replay(earlier.get(), hash, idempotencyKey);
       }
@@ -93,7 +96,7 @@ public class SubmitJob {
         if (idempotencyKey == null) {
           throw e;
         }
-        TranslationJob winner =
+        StoredJob winner =
             jobs.findByIdempotencyKey(caller.id(), idempotencyKey).orElseThrow(() -> e);
         log.info("Idempotency-Key race lost to job {}", winner.id());
         return replay(winner, hash, idempotencyKey);
@@ -107,16 +110,16 @@ public class SubmitJob {
           planned.segments().size(),
           planned.lane(),
           planned.messages().size());
-      return new Submission(planned.asQueuedJob(), false);
+      return new Submission(TranslationJob.queued(planned), false);
     }
   }
 
-  private Submission replay(TranslationJob earlier, String hash, String idempotencyKey) {
+  private Submission replay(StoredJob earlier, String hash, String idempotencyKey) {
     if (!hash.equals(earlier.requestHash())) {
       throw new IdempotencyKeyReusedException(idempotencyKey, earlier.id());
     }
     List<String> versions =
         jobs.modelVersions(List.of(earlier.id())).getOrDefault(earlier.id(), List.of());
-    return new Submission(earlier.withModelVersions(versions), true);
+    return new Submission(TranslationJob.of(earlier, versions), true);
   }
 }

@@ -2,6 +2,7 @@ package dev.translation.submit.jobs;
 
 import dev.translation.contracts.JobStatus;
 import dev.translation.submit.config.ApiProperties;
+import dev.translation.submit.messaging.JobCompletions;
 import dev.translation.submit.persistence.SubmittedJobRepository;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,6 @@ package dev.translation.submit.messaging;
 import dev.translation.contracts.LogKeys;
 import dev.translation.contracts.MetricNames;
 import dev.translation.submit.config.ApiProperties;
-import dev.translation.submit.jobs.OutboxMessagesCommitted;
 import dev.translation.submit.persistence.OutboxRepository;
 import dev.translation.submit.persistence.OutboxRepository.PendingMessage;
 import io.micrometer.core.instrument.Gauge;

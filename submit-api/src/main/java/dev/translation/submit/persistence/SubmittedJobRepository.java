@@ -4,10 +4,6 @@ import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.Lane;
 import dev.translation.contracts.SegmentStatus;
 import dev.translation.contracts.Sha256;
-import dev.translation.submit.jobs.PlannedJob;
-import dev.translation.submit.jobs.PlannedSegment;
-import dev.translation.submit.jobs.StoredSegment;
-import dev.translation.submit.jobs.TranslationJob;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -91,7 +87,7 @@ public class SubmittedJobRepository {
   }
 
   /** The job if it exists and belongs to the key. */
-  public Optional<TranslationJob> findOwned(String jobId, long apiKeyId) {
+  public Optional<StoredJob> findOwned(String jobId, long apiKeyId) {
     return jdbc.sql("SELECT " + JOB_COLUMNS + " FROM jobs WHERE id = :id AND api_key_id = :key")
         .param("id", jobId)
         .param("key", apiKeyId)
@@ -100,7 +96,7 @@ public class SubmittedJobRepository {
   }
 
   /** Like {@link #findOwned} but locks the row until the transaction ends. */
-  public Optional<TranslationJob> findOwnedForUpdate(String jobId, long apiKeyId) {
+  public Optional<StoredJob> findOwnedForUpdate(String jobId, long apiKeyId) {
     return jdbc.sql(
             "SELECT " + JOB_COLUMNS + " FROM jobs WHERE id = :id AND api_key_id = :key FOR UPDATE")
         .param("id", jobId)
@@ -110,7 +106,7 @@ public class SubmittedJobRepository {
   }
 
   /** The key's job submitted with this Idempotency-Key. */
-  public Optional<TranslationJob> findByIdempotencyKey(long apiKeyId, String idempotencyKey) {
+  public Optional<StoredJob> findByIdempotencyKey(long apiKeyId, String idempotencyKey) {
     return jdbc.sql(
             "SELECT "
                 + JOB_COLUMNS
@@ -122,7 +118,7 @@ public class SubmittedJobRepository {
   }
 
   /** A page of the key's jobs, newest first. */
-  public List<TranslationJob> findPage(long apiKeyId, int offset, int limit) {
+  public List<StoredJob> findPage(long apiKeyId, int offset, int limit) {
     return jdbc.sql(
             "SELECT "
                 + JOB_COLUMNS
@@ -218,8 +214,8 @@ public class SubmittedJobRepository {
     return indexes;
   }
 
-  private static TranslationJob job(ResultSet rs, int row) throws SQLException {
-    return new TranslationJob(
+  private static StoredJob job(ResultSet rs, int row) throws SQLException {
+    return new StoredJob(
         rs.getString("id"),
         JobStatus.valueOf(rs.getString("status")),
         Lane.valueOf(rs.getString("lane")),
@@ -231,7 +227,6 @@ public class SubmittedJobRepository {
         rs.getInt("done_segments"),
         rs.getInt("failed_segments"),
         rs.getInt("cancelled_segments"),
-        List.of(),
         instant(rs, "created_at"),
         instant(rs, "started_at"),
         instant(rs, "finished_at"),

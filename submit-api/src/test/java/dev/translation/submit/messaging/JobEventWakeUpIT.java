@@ -11,7 +11,6 @@ import dev.translation.localstack.SharedFixtures;
 import dev.translation.submit.TestClient;
 import dev.translation.submit.TestClient.Response;
 import dev.translation.submit.TestDatabase;
-import dev.translation.submit.jobs.JobCompletions;
 import dev.translation.submit.security.ApiKeyService;
 import dev.translation.submit.security.IssuedApiKey;
 import java.time.Duration;
