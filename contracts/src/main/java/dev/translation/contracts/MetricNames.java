@@ -29,8 +29,14 @@ public final class MetricNames {
   /** Counter of accepted jobs; tagged with {@link #TAG_LANE}. */
   public static final String JOBS_SUBMITTED = "translation.jobs.submitted";
 
+  /** Counter of segments in accepted jobs; tagged with {@link #TAG_LANE}. */
+  public static final String SEGMENTS_SUBMITTED = "translation.segments.submitted";
+
   /** Gauge of outbox rows not yet published to Kafka. */
   public static final String OUTBOX_PENDING = "translation.outbox.pending";
+
+  /** Timer from a job's acceptance to Kafka acknowledging one of its outbox messages. */
+  public static final String OUTBOX_PUBLISH_LATENCY = "translation.outbox.publish.latency";
 
   /** Counter of records sent to a dead-letter topic; tagged with {@link #TAG_LANE}. */
   public static final String DEAD_LETTERS = "translation.dead.letters";

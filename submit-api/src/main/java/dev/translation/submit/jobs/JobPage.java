@@ -10,7 +10,7 @@ import java.util.List;
  * @param size the page size used
  * @param totalJobs how many jobs the key has
  */
-public record JobPage(List<Job> jobs, int page, int size, long totalJobs) {
+public record JobPage(List<TranslationJob> jobs, int page, int size, long totalJobs) {
 
   /** Number of pages. */
   public long totalPages() {

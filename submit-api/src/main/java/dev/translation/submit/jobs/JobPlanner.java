@@ -1,12 +1,12 @@
 package dev.translation.submit.jobs;
 
 import dev.translation.contracts.Lane;
-import dev.translation.contracts.TranslationBatchMessage;
-import dev.translation.contracts.WireFormat;
 import dev.translation.documents.segmentation.SentenceSegmenter;
 import dev.translation.documents.segmentation.TextPiece;
 import dev.translation.submit.config.ApiProperties;
-import dev.translation.submit.messaging.JobSpreadingPartitioner;
+import dev.translation.submit.messaging.TranslationBatchMessages;
+import dev.translation.submit.persistence.PlannedJob;
+import dev.translation.submit.persistence.PlannedSegment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +17,8 @@ import org.springframework.stereotype.Component;
  * Turns a validated request into the rows one submit writes. Work is sized by what it costs, not by
  * how many texts carried it: each text is cut into sentence segments of bounded length, the job
  * goes to the batch lane when it has many segments or characters, and its segments are packed into
- * Kafka messages bounded in both segments and characters. So no message on the interactive lane
- * stands for more than a few seconds of model time, and a large job never waits in front of a
- * person's sentence. The messages name segments only (see {@link TranslationBatchMessage}) and are
- * serialised now, so the outbox holds the exact bytes the relay will send.
+ * Kafka messages bounded in both segments and characters ({@link TranslationBatchMessages}). So a
+ * large job never waits in front of a person's sentence.
  */
 @Component
 public class JobPlanner {
@@ -28,11 +26,14 @@ public class JobPlanner {
   private final ApiProperties.Lanes lanes;
   private final int maxSegmentCharacters;
   private final InteractiveBudget interactiveBudget;
+  private final TranslationBatchMessages messages;
 
   public JobPlanner(ApiProperties properties) {
     this.lanes = properties.lanes();
     this.interactiveBudget = new InteractiveBudget(lanes.interactiveSegmentsPerMinute());
     this.maxSegmentCharacters = properties.segmentation().maxSegmentCharacters();
+    this.messages =
+        new TranslationBatchMessages(lanes.segmentsPerMessage(), lanes.charactersPerMessage());
   }
 
   /** The request's texts cut into segments, in order. */
@@ -99,42 +100,7 @@ public class JobPlanner {
         request.modelHint(),
         request.texts().size(),
         segments,
-        messages(jobId, lane, segments, acceptedAt),
+        messages.forJob(jobId, lane, segments, acceptedAt),
         acceptedAt);
-  }
-
-  /**
-   * The job's messages: consecutive segments, each message holding at most {@code
-   * segments-per-message} segments and, unless a single segment is longer, at most {@code
-   * characters-per-message} characters.
-   */
-  List<OutboxMessage> messages(
-      String jobId, Lane lane, List<PlannedSegment> segments, Instant acceptedAt) {
-    int perMessage = Math.max(1, lanes.segmentsPerMessage());
-    List<OutboxMessage> messages = new ArrayList<>();
-    List<Integer> indexes = new ArrayList<>();
-    int characters = 0;
-    for (int index = 0; index < segments.size(); index++) {
-      int length = segments.get(index).text().length();
-      if (!indexes.isEmpty()
-          && (indexes.size() == perMessage || characters + length > lanes.charactersPerMessage())) {
-        messages.add(message(jobId, lane, indexes, messages.size(), acceptedAt));
-        indexes.clear();
-        characters = 0;
-      }
-      indexes.add(index);
-      characters += length;
-    }
-    messages.add(message(jobId, lane, indexes, messages.size(), acceptedAt));
-    return messages;
-  }
-
-  private OutboxMessage message(
-      String jobId, Lane lane, List<Integer> indexes, int number, Instant acceptedAt) {
-    TranslationBatchMessage message = TranslationBatchMessage.of(jobId, indexes, acceptedAt);
-    // Keyed per message, not per job: a large job's messages are dealt out over all partitions,
-    // so every worker of the lane shares it instead of one worker taking it all.
-    String key = JobSpreadingPartitioner.key(jobId, number);
-    return new OutboxMessage(jobId, lane.topic(), key, WireFormat.write(message));
   }
 }

@@ -8,4 +8,4 @@ import java.util.List;
  * @param job the job
  * @param texts every text, finished or not
  */
-public record JobResult(Job job, List<TextResult> texts) {}
+public record JobResult(TranslationJob job, List<TextResult> texts) {}

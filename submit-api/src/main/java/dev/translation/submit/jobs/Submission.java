@@ -6,4 +6,4 @@ package dev.translation.submit.jobs;
  * @param job the job, as stored
  * @param replayed true when an Idempotency-Key matched an earlier submit and no job was created
  */
-public record Submission(Job job, boolean replayed) {}
+public record Submission(TranslationJob job, boolean replayed) {}

@@ -27,6 +27,16 @@ public class SubmitRequestValidator {
   }
 
   /**
+   * Validates and normalises a request against the caller's limits: its own overrides, else the
+   * configured defaults.
+   *
+   * @throws InvalidRequestException saying what is wrong
+   */
+  public ValidRequest validate(SubmitRequest request, ApiKey caller) {
+    return validate(request, caller.limits(properties.limits()));
+  }
+
+  /**
    * Validates and normalises a request.
    *
    * @throws InvalidRequestException saying what is wrong

@@ -3,7 +3,6 @@ package dev.translation.submit.messaging;
 import dev.translation.contracts.JobFinishedEvent;
 import dev.translation.contracts.Topics;
 import dev.translation.contracts.WireFormat;
-import dev.translation.submit.jobs.JobCompletions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;

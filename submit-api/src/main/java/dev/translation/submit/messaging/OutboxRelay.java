@@ -3,7 +3,6 @@ package dev.translation.submit.messaging;
 import dev.translation.contracts.LogKeys;
 import dev.translation.contracts.MetricNames;
 import dev.translation.submit.config.ApiProperties;
-import dev.translation.submit.jobs.OutboxMessagesCommitted;
 import dev.translation.submit.persistence.OutboxRepository;
 import dev.translation.submit.persistence.OutboxRepository.PendingMessage;
 import io.micrometer.core.instrument.Gauge;
@@ -55,9 +54,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnBooleanProperty(name = "translation.api.relay.enabled", matchIfMissing = true)
 public class OutboxRelay {
 
-  /** Timer from a job's acceptance to Kafka's acknowledgement of its message. */
-  public static final String PUBLISH_LATENCY = "translation.outbox.publish.latency";
-
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
   private final OutboxRepository outbox;
@@ -89,7 +85,7 @@ public class OutboxRelay {
     this.clock = clock;
     this.backoff = settings.initialBackoff();
     this.publishLatency =
-        Timer.builder(PUBLISH_LATENCY)
+        Timer.builder(MetricNames.OUTBOX_PUBLISH_LATENCY)
             .description("Time from job acceptance to Kafka acknowledging its outbox message")
             .publishPercentileHistogram()
             .register(meters);

@@ -1,6 +1,5 @@
 package dev.translation.submit.persistence;
 
-import dev.translation.submit.security.ApiKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -49,7 +48,7 @@ public class ApiKeyRepository {
   }
 
   /** The key with this hash, unless revoked. */
-  public Optional<ApiKey> findActiveByHash(String keyHash) {
+  public Optional<StoredApiKey> findActiveByHash(String keyHash) {
     return jdbc.sql(
             "SELECT id, name, max_texts_per_request, max_chars_per_text, requests_per_minute"
                 + " FROM api_keys WHERE key_hash = :hash AND revoked_at IS NULL")
@@ -81,8 +80,8 @@ public class ApiKeyRepository {
         .update();
   }
 
-  private static ApiKey apiKey(ResultSet rs, int row) throws SQLException {
-    return new ApiKey(
+  private static StoredApiKey apiKey(ResultSet rs, int row) throws SQLException {
+    return new StoredApiKey(
         rs.getLong("id"),
         rs.getString("name"),
         rs.getObject("max_texts_per_request", Integer.class),

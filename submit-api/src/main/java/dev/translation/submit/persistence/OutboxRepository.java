@@ -1,6 +1,5 @@
 package dev.translation.submit.persistence;
 
-import dev.translation.submit.jobs.OutboxMessage;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

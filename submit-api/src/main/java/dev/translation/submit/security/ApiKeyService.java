@@ -2,6 +2,7 @@ package dev.translation.submit.security;
 
 import dev.translation.contracts.Sha256;
 import dev.translation.submit.persistence.ApiKeyRepository;
+import dev.translation.submit.persistence.StoredApiKey;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -46,7 +47,7 @@ public class ApiKeyService {
   public IssuedApiKey create(String name) {
     String label = requireName(name);
     String secret = newSecret();
-    long id = repository.insert(label, hash(secret));
+    long id = repository.insert(label, Sha256.hex(secret));
     return new IssuedApiKey(id, label, secret);
   }
 
@@ -59,7 +60,7 @@ public class ApiKeyService {
     String label = requireName(name);
     String secret = newSecret();
     return repository
-        .insertIfTableEmpty(label, hash(secret))
+        .insertIfTableEmpty(label, Sha256.hex(secret))
         .map(id -> new IssuedApiKey(id, label, secret));
   }
 
@@ -72,13 +73,13 @@ public class ApiKeyService {
     if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
       return Optional.empty();
     }
-    String hash = hash(secret);
+    String hash = Sha256.hex(secret);
     long now = System.nanoTime();
     CachedKey cached = cache.get(hash);
     if (cached != null && now - cached.foundAt() < CACHE_TIME.toNanos()) {
       return Optional.of(cached.key());
     }
-    Optional<ApiKey> key = repository.findActiveByHash(hash);
+    Optional<ApiKey> key = repository.findActiveByHash(hash).map(ApiKeyService::apiKey);
     if (key.isPresent()) {
       if (cache.size() >= MAX_CACHED_KEYS) {
         cache.clear();
@@ -102,9 +103,13 @@ public class ApiKeyService {
     return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  /** SHA-256 of the key in lower-case hex, as stored in {@code api_keys.key_hash}. */
-  public static String hash(String secret) {
-    return Sha256.hex(secret);
+  private static ApiKey apiKey(StoredApiKey stored) {
+    return new ApiKey(
+        stored.id(),
+        stored.name(),
+        stored.maxTextsPerRequest(),
+        stored.maxCharsPerText(),
+        stored.requestsPerMinute());
   }
 
   private static String requireName(String name) {

@@ -1,6 +1,7 @@
 package dev.translation.submit.web;
 
-import dev.translation.submit.jobs.TranslationJobService;
+import dev.translation.submit.jobs.CancelJob;
+import dev.translation.submit.jobs.ReadJobs;
 import dev.translation.submit.security.ApiKey;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -20,10 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
 public class JobController {
 
-  private final TranslationJobService jobs;
+  private final ReadJobs readJobs;
+  private final CancelJob cancelJob;
 
-  public JobController(TranslationJobService jobs) {
-    this.jobs = jobs;
+  public JobController(ReadJobs readJobs, CancelJob cancelJob) {
+    this.readJobs = readJobs;
+    this.cancelJob = cancelJob;
   }
 
   static String jobPath(String jobId) {
@@ -36,13 +39,13 @@ public class JobController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(required = false) Integer size,
       @Parameter(hidden = true) ApiKey caller) {
-    return JobListResponse.of(jobs.list(caller, page, size));
+    return JobListResponse.of(readJobs.list(caller, page, size));
   }
 
   @Operation(summary = "A job's status, counts, model versions and timestamps")
   @GetMapping("/{id}")
   public JobResponse get(@PathVariable String id, @Parameter(hidden = true) ApiKey caller) {
-    return JobResponse.of(jobs.find(caller, id));
+    return JobResponse.of(readJobs.find(caller, id));
   }
 
   @Operation(
@@ -54,7 +57,7 @@ public class JobController {
   @GetMapping("/{id}/result")
   public JobResultResponse result(
       @PathVariable String id, @Parameter(hidden = true) ApiKey caller) {
-    return JobResultResponse.of(jobs.result(caller, id));
+    return JobResultResponse.of(readJobs.result(caller, id));
   }
 
   @Operation(
@@ -64,6 +67,6 @@ public class JobController {
               + " cancelled job is a no-op (200); cancelling a finished job is 409.")
   @DeleteMapping("/{id}")
   public JobResponse cancel(@PathVariable String id, @Parameter(hidden = true) ApiKey caller) {
-    return JobResponse.of(jobs.cancel(caller, id));
+    return JobResponse.of(cancelJob.cancel(caller, id));
   }
 }

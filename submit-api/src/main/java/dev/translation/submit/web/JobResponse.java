@@ -1,6 +1,6 @@
 package dev.translation.submit.web;
 
-import dev.translation.submit.jobs.Job;
+import dev.translation.submit.jobs.TranslationJob;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +35,7 @@ public record JobResponse(
     Instant finishedAt,
     Links links) {
 
-  static JobResponse of(Job job) {
+  static JobResponse of(TranslationJob job) {
     return new JobResponse(
         job.id(),
         wire(job.status()),
@@ -68,7 +68,7 @@ public record JobResponse(
    * @param pending still waiting
    */
   public record Counts(int texts, int total, int done, int failed, int cancelled, int pending) {
-    static Counts of(Job job) {
+    static Counts of(TranslationJob job) {
       return new Counts(
           job.totalTexts(), job.total(), job.done(), job.failed(), job.cancelled(), job.pending());
     }

@@ -1,8 +1,10 @@
 package dev.translation.submit.web;
 
 import dev.translation.submit.config.ApiProperties;
+import dev.translation.submit.jobs.ReadJobs;
 import dev.translation.submit.jobs.Submission;
-import dev.translation.submit.jobs.TranslationJobService;
+import dev.translation.submit.jobs.SubmitJob;
+import dev.translation.submit.jobs.WaitForJob;
 import dev.translation.submit.security.ApiKey;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -39,11 +41,16 @@ public class TranslationController {
 
   private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
-  private final TranslationJobService jobs;
+  private final SubmitJob submitJob;
+  private final WaitForJob waitForJob;
+  private final ReadJobs readJobs;
   private final ApiProperties properties;
 
-  public TranslationController(TranslationJobService jobs, ApiProperties properties) {
-    this.jobs = jobs;
+  public TranslationController(
+      SubmitJob submitJob, WaitForJob waitForJob, ReadJobs readJobs, ApiProperties properties) {
+    this.submitJob = submitJob;
+    this.waitForJob = waitForJob;
+    this.readJobs = readJobs;
     this.properties = properties;
   }
 
@@ -90,12 +97,12 @@ public class TranslationController {
       @Parameter(hidden = true) ApiKey caller) {
     Duration waitFor = WaitParameter.parse(wait, properties.await().max());
     Submission submission =
-        jobs.submit(caller, body.toSubmitRequest(), checkIdempotencyKey(idempotencyKey));
+        submitJob.submit(caller, body.toSubmitRequest(), checkIdempotencyKey(idempotencyKey));
     String jobId = submission.job().id();
-    if (!waitFor.isZero() && jobs.awaitFinished(jobId, waitFor)) {
+    if (!waitFor.isZero() && waitForJob.awaitFinished(jobId, waitFor)) {
       return ResponseEntity.ok()
           .header(IDEMPOTENT_REPLAYED, Boolean.toString(submission.replayed()))
-          .body(JobResultResponse.of(jobs.result(caller, jobId)));
+          .body(JobResultResponse.of(readJobs.result(caller, jobId)));
     }
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create(JobController.jobPath(jobId)))

@@ -3,6 +3,7 @@ package dev.translation.submit.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.translation.contracts.SegmentStatus;
+import dev.translation.submit.persistence.StoredSegment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,6 @@ import dev.translation.contracts.WireFormat;
 import dev.translation.submit.TestClient;
 import dev.translation.submit.TestClient.Response;
 import dev.translation.submit.TestDatabase;
-import dev.translation.submit.jobs.JobCompletions;
 import dev.translation.submit.security.ApiKeyService;
 import dev.translation.submit.security.IssuedApiKey;
 import dev.translation.testfixtures.SharedFixtures;

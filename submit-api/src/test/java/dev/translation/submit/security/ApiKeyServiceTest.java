@@ -2,6 +2,7 @@ package dev.translation.submit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import dev.translation.contracts.Sha256;
@@ -19,7 +20,10 @@ class ApiKeyServiceTest {
 
     assertThat(key).matches("tk_[A-Za-z0-9_-]{43}");
     assertThat(service.newSecret()).isNotEqualTo(key);
-    assertThat(ApiKeyService.hash(key)).isEqualTo(Sha256.hex(key)).matches("[0-9a-f]{64}");
+
+    IssuedApiKey issued = service.create("team");
+
+    verify(repository).insert("team", Sha256.hex(issued.secret()));
   }
 
   @Test

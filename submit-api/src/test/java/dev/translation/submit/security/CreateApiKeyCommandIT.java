@@ -2,6 +2,7 @@ package dev.translation.submit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.translation.contracts.Sha256;
 import dev.translation.submit.SubmitApiApplication;
 import dev.translation.testfixtures.DatabaseEndpoint;
 import dev.translation.testfixtures.SharedFixtures;
@@ -39,7 +40,7 @@ class CreateApiKeyCommandIT {
     try (Connection connection = database.connect();
         PreparedStatement statement =
             connection.prepareStatement("SELECT name FROM api_keys WHERE key_hash = ?")) {
-      statement.setString(1, ApiKeyService.hash(key));
+      statement.setString(1, Sha256.hex(key));
       try (ResultSet rows = statement.executeQuery()) {
         assertThat(rows.next()).isTrue();
         assertThat(rows.getString(1)).isEqualTo("cli-team");

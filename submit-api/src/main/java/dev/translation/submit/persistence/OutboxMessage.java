@@ -1,4 +1,4 @@
-package dev.translation.submit.jobs;
+package dev.translation.submit.persistence;
 
 /**
  * A Kafka message to publish, written to the outbox in the transaction that accepts its job.

@@ -2,11 +2,14 @@ package dev.translation.submit.jobs;
 
 import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.Lane;
+import dev.translation.submit.persistence.PlannedJob;
+import dev.translation.submit.persistence.StoredJob;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A translation job as stored, with the model versions its translated segments came from.
+ * A translation job as its owner sees it: as stored, with the model versions its translated
+ * segments came from.
  *
  * @param id the job id (a UUID)
  * @param status where it stands
@@ -23,9 +26,8 @@ import java.util.List;
  * @param createdAt when it was accepted
  * @param startedAt when the first segment finished, or null
  * @param finishedAt when it reached a terminal status, or null
- * @param requestHash SHA-256 of the canonical request, to check idempotent retries
  */
-public record Job(
+public record TranslationJob(
     String id,
     JobStatus status,
     Lane lane,
@@ -40,28 +42,46 @@ public record Job(
     List<String> modelVersions,
     Instant createdAt,
     Instant startedAt,
-    Instant finishedAt,
-    String requestHash) {
+    Instant finishedAt) {
 
-  /** The same job with its model versions. */
-  public Job withModelVersions(List<String> versions) {
-    return new Job(
-        id,
-        status,
-        lane,
-        source,
-        target,
-        modelHint,
-        total,
-        totalTexts,
-        done,
-        failed,
-        cancelled,
-        List.copyOf(versions),
-        createdAt,
-        startedAt,
-        finishedAt,
-        requestHash);
+  /** The stored job with its model versions. */
+  static TranslationJob of(StoredJob job, List<String> modelVersions) {
+    return new TranslationJob(
+        job.id(),
+        job.status(),
+        job.lane(),
+        job.source(),
+        job.target(),
+        job.modelHint(),
+        job.total(),
+        job.totalTexts(),
+        job.done(),
+        job.failed(),
+        job.cancelled(),
+        List.copyOf(modelVersions),
+        job.createdAt(),
+        job.startedAt(),
+        job.finishedAt());
+  }
+
+  /** The job as it stands right after it was written: queued, nothing translated yet. */
+  static TranslationJob queued(PlannedJob job) {
+    return new TranslationJob(
+        job.id(),
+        JobStatus.QUEUED,
+        job.lane(),
+        job.source(),
+        job.target(),
+        job.modelHint(),
+        job.segments().size(),
+        job.totalTexts(),
+        0,
+        0,
+        0,
+        List.of(),
+        job.acceptedAt(),
+        null,
+        null);
   }
 
   /** Segments not finished yet. */

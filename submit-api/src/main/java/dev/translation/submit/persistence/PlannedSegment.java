@@ -1,4 +1,4 @@
-package dev.translation.submit.jobs;
+package dev.translation.submit.persistence;
 
 /**
  * One segment of a new job: a sentence (or part of one) of one of the request's texts.

@@ -1,4 +1,4 @@
-package dev.translation.submit.jobs;
+package dev.translation.submit.persistence;
 
 import dev.translation.contracts.SegmentStatus;
 

@@ -1,6 +1,5 @@
-package dev.translation.submit.jobs;
+package dev.translation.submit.persistence;
 
-import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.Lane;
 import java.time.Instant;
 import java.util.List;
@@ -33,26 +32,4 @@ public record PlannedJob(
     int totalTexts,
     List<PlannedSegment> segments,
     List<OutboxMessage> messages,
-    Instant acceptedAt) {
-
-  /** The job as it stands right after it was written: queued, nothing translated yet. */
-  public Job asQueuedJob() {
-    return new Job(
-        id,
-        JobStatus.QUEUED,
-        lane,
-        source,
-        target,
-        modelHint,
-        segments.size(),
-        totalTexts,
-        0,
-        0,
-        0,
-        List.of(),
-        acceptedAt,
-        null,
-        null,
-        requestHash);
-  }
-}
+    Instant acceptedAt) {}

@@ -1,6 +1,5 @@
-package dev.translation.submit.config;
+package dev.translation.submit.web;
 
-import dev.translation.submit.web.ProblemDetailErrorReportValve;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;

@@ -1,14 +1,8 @@
-package dev.translation.submit.config;
+package dev.translation.submit.web;
 
+import dev.translation.submit.config.ApiProperties;
 import dev.translation.submit.security.ApiKeyInterceptor;
 import dev.translation.submit.security.RequestLimitInterceptor;
-import dev.translation.submit.web.ApiKeyArgumentResolver;
-import dev.translation.submit.web.JobMdcInterceptor;
-import dev.translation.submit.web.PathParameterFilter;
-import dev.translation.submit.web.ProblemDetailCorsProcessor;
-import dev.translation.submit.web.RequestBodyLimitFilter;
-import dev.translation.submit.web.ResponseHeadersFilter;
-import dev.translation.submit.web.TranslationController;
 import jakarta.servlet.Filter;
 import java.time.Duration;
 import java.util.List;

@@ -4,10 +4,6 @@ import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.Lane;
 import dev.translation.contracts.SegmentStatus;
 import dev.translation.contracts.Sha256;
-import dev.translation.submit.jobs.Job;
-import dev.translation.submit.jobs.PlannedJob;
-import dev.translation.submit.jobs.PlannedSegment;
-import dev.translation.submit.jobs.StoredSegment;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,12 +21,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL for {@code jobs} and {@code segments}. Every DATETIME holds UTC (schema convention): this
- * class writes {@code UTC_TIMESTAMP(6)} and reads {@link LocalDateTime} as UTC, so neither the
- * JVM's nor the server's time zone matters.
+ * The submit side's SQL for {@code jobs} and {@code segments}: writes accepted jobs, reads them
+ * back for their owners and cancels them (workers write the results through their own repository).
+ * Every DATETIME holds UTC (schema convention): this class writes {@code UTC_TIMESTAMP(6)} and
+ * reads {@link LocalDateTime} as UTC, so neither the JVM's nor the server's time zone matters.
  */
 @Repository
-public class JobRepository {
+public class SubmittedJobRepository {
 
   private static final String JOB_COLUMNS =
       "id, status, lane, source_lang, target_lang, model_hint, total_segments, total_texts,"
@@ -43,7 +40,7 @@ public class JobRepository {
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
 
-  public JobRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+  public SubmittedJobRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
   }
@@ -90,38 +87,38 @@ public class JobRepository {
   }
 
   /** The job if it exists and belongs to the key. */
-  public Optional<Job> findOwned(String jobId, long apiKeyId) {
+  public Optional<StoredJob> findOwned(String jobId, long apiKeyId) {
     return jdbc.sql("SELECT " + JOB_COLUMNS + " FROM jobs WHERE id = :id AND api_key_id = :key")
         .param("id", jobId)
         .param("key", apiKeyId)
-        .query(JobRepository::job)
+        .query(SubmittedJobRepository::job)
         .optional();
   }
 
   /** Like {@link #findOwned} but locks the row until the transaction ends. */
-  public Optional<Job> findOwnedForUpdate(String jobId, long apiKeyId) {
+  public Optional<StoredJob> findOwnedForUpdate(String jobId, long apiKeyId) {
     return jdbc.sql(
             "SELECT " + JOB_COLUMNS + " FROM jobs WHERE id = :id AND api_key_id = :key FOR UPDATE")
         .param("id", jobId)
         .param("key", apiKeyId)
-        .query(JobRepository::job)
+        .query(SubmittedJobRepository::job)
         .optional();
   }
 
   /** The key's job submitted with this Idempotency-Key. */
-  public Optional<Job> findByIdempotencyKey(long apiKeyId, String idempotencyKey) {
+  public Optional<StoredJob> findByIdempotencyKey(long apiKeyId, String idempotencyKey) {
     return jdbc.sql(
             "SELECT "
                 + JOB_COLUMNS
                 + " FROM jobs WHERE api_key_id = :key AND idempotency_key = :idempotencyKey")
         .param("key", apiKeyId)
         .param("idempotencyKey", idempotencyKey)
-        .query(JobRepository::job)
+        .query(SubmittedJobRepository::job)
         .optional();
   }
 
   /** A page of the key's jobs, newest first. */
-  public List<Job> findPage(long apiKeyId, int offset, int limit) {
+  public List<StoredJob> findPage(long apiKeyId, int offset, int limit) {
     return jdbc.sql(
             "SELECT "
                 + JOB_COLUMNS
@@ -130,7 +127,7 @@ public class JobRepository {
         .param("key", apiKeyId)
         .param("limit", limit)
         .param("offset", offset)
-        .query(JobRepository::job)
+        .query(SubmittedJobRepository::job)
         .list();
   }
 
@@ -217,8 +214,8 @@ public class JobRepository {
     return indexes;
   }
 
-  private static Job job(ResultSet rs, int row) throws SQLException {
-    return new Job(
+  private static StoredJob job(ResultSet rs, int row) throws SQLException {
+    return new StoredJob(
         rs.getString("id"),
         JobStatus.valueOf(rs.getString("status")),
         Lane.valueOf(rs.getString("lane")),
@@ -230,7 +227,6 @@ public class JobRepository {
         rs.getInt("done_segments"),
         rs.getInt("failed_segments"),
         rs.getInt("cancelled_segments"),
-        List.of(),
         instant(rs, "created_at"),
         instant(rs, "started_at"),
         instant(rs, "finished_at"),

@@ -1,4 +1,4 @@
-package dev.translation.submit.jobs;
+package dev.translation.submit.messaging;
 
 /**
  * Published after a transaction that wrote outbox messages has committed, so the relay can send

@@ -1,4 +1,4 @@
-package dev.translation.submit.jobs;
+package dev.translation.submit.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
