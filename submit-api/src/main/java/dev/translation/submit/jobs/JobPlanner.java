@@ -1,8 +1,8 @@
 package dev.translation.submit.jobs;
 
 import dev.translation.contracts.Lane;
-import dev.translation.documents.segmentation.SentenceSegmenter;
-import dev.translation.documents.segmentation.TextPiece;
+import dev.translation.segmentation.SentenceSegmenter;
+import dev.translation.segmentation.TextPiece;
 import dev.translation.submit.config.ApiProperties;
 import dev.translation.submit.messaging.TranslationBatchMessages;
 import dev.translation.submit.persistence.PlannedJob;

@@ -1,8 +1,8 @@
 package dev.translation.submit.jobs;
 
 import dev.translation.contracts.SegmentStatus;
-import dev.translation.documents.segmentation.SentenceSegmenter;
-import dev.translation.documents.segmentation.TextPiece;
+import dev.translation.segmentation.SentenceSegmenter;
+import dev.translation.segmentation.TextPiece;
 import dev.translation.submit.persistence.StoredSegment;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package dev.translation.engine.text;
 
-import java.text.BreakIterator;
+import dev.translation.segmentation.SentenceSegmenter;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,27 +53,9 @@ public final class SourceText {
   public static List<List<String>> sentencesByLine(String cleaned) {
     List<List<String>> lines = new ArrayList<>();
     for (String line : cleaned.split("\n", -1)) {
-      lines.add(sentences(line));
+      lines.add(SentenceSegmenter.sentences(line, Locale.GERMAN));
     }
     return lines;
-  }
-
-  private static List<String> sentences(String line) {
-    String collapsed = line.strip().replaceAll("\\s+", " ");
-    List<String> sentences = new ArrayList<>();
-    if (collapsed.isEmpty()) {
-      return sentences;
-    }
-    BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.GERMAN);
-    iterator.setText(collapsed);
-    int start = iterator.first();
-    for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
-      String sentence = collapsed.substring(start, end).strip();
-      if (!sentence.isEmpty()) {
-        sentences.add(sentence);
-      }
-    }
-    return sentences;
   }
 
   /** Inverse of {@link #sentencesByLine}: sentences joined by spaces, lines by line breaks. */

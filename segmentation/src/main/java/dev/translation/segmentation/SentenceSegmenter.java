@@ -1,4 +1,4 @@
-package dev.translation.documents.segmentation;
+package dev.translation.segmentation;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public final class SentenceSegmenter {
     List<TextPiece> pieces = new ArrayList<>();
     int pendingBreaks = 0;
     for (String line : text.split("\r\n|\r|\n", -1)) {
-      List<String> sentences = sentences(line);
+      List<String> sentences = sentences(line, locale);
       for (String sentence : sentences) {
         for (String part : cut(sentence)) {
           pieces.add(new TextPiece(part, pieces.isEmpty() ? 0 : pendingBreaks));
@@ -74,7 +74,11 @@ public final class SentenceSegmenter {
     return text.toString();
   }
 
-  private List<String> sentences(String line) {
+  /**
+   * The sentences of one line, by the sentence rules of {@code locale}, with whitespace collapsed
+   * to single spaces; an empty list for a blank line.
+   */
+  public static List<String> sentences(String line, Locale locale) {
     String collapsed = line.strip().replaceAll("\\s+", " ");
     List<String> sentences = new ArrayList<>();
     if (collapsed.isEmpty()) {

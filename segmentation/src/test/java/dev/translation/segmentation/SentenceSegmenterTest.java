@@ -1,4 +1,4 @@
-package dev.translation.documents.segmentation;
+package dev.translation.segmentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,4 +2,4 @@
  * Texts into translation segments and back: sentence splitting, bounded segment length, and
  * reassembly with the original line structure.
  */
-package dev.translation.documents.segmentation;
+package dev.translation.segmentation;
