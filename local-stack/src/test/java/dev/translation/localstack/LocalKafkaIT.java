@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -44,18 +43,35 @@ class LocalKafkaIT {
   @Test
   void createsEveryPipelineTopicWithItsPartitions() throws Exception {
     try (Admin admin = admin()) {
-      Map<String, TopicDescription> topics =
-          admin
-              .describeTopics(Topics.ALL.stream().map(TopicSpec::name).toList())
-              .allTopicNames()
-              .get(30, TimeUnit.SECONDS);
-
-      for (TopicSpec spec : Topics.ALL) {
-        assertThat(topics.get(spec.name()).partitions()).hasSize(spec.partitions());
-      }
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(PipelineTopics.problems(admin, Topics.ALL)).isEmpty());
     }
     // Idempotent: a second call (another test class, another app) finds them and succeeds.
     kafka.createPipelineTopics();
+  }
+
+  @Test
+  void aMissingTopicOrOneWithTooFewPartitionsIsReported() {
+    PipelineTopics.create(
+        kafka.bootstrapServers(),
+        List.of(new TopicSpec("local-kafka-it.small", 1, false)),
+        (short) 1);
+    List<TopicSpec> needed =
+        List.of(
+            new TopicSpec("local-kafka-it.small", 3, false),
+            new TopicSpec("local-kafka-it.never-created", 1, false));
+
+    try (Admin admin = admin()) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(PipelineTopics.problems(admin, needed))
+                      .containsExactly(
+                          "local-kafka-it.small: 1 partitions, needs 3",
+                          "local-kafka-it.never-created: missing"));
+    }
   }
 
   @Test

@@ -3,17 +3,15 @@ package dev.translation.testfixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.translation.contracts.TopicSpec;
 import dev.translation.contracts.Topics;
+import dev.translation.topics.PipelineTopics;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
 
 class SharedFixturesIT {
@@ -29,18 +27,7 @@ class SharedFixturesIT {
       // The broker learns of new topics from the controller a moment after creation returns.
       await()
           .atMost(Duration.ofSeconds(30))
-          .ignoreExceptions()
-          .untilAsserted(
-              () -> {
-                Map<String, TopicDescription> topics =
-                    admin
-                        .describeTopics(Topics.ALL.stream().map(TopicSpec::name).toList())
-                        .allTopicNames()
-                        .get(30, TimeUnit.SECONDS);
-                for (TopicSpec spec : Topics.ALL) {
-                  assertThat(topics.get(spec.name()).partitions()).hasSize(spec.partitions());
-                }
-              });
+          .untilAsserted(() -> assertThat(PipelineTopics.problems(admin, Topics.ALL)).isEmpty());
     }
   }
 

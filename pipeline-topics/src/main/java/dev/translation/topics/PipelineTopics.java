@@ -2,14 +2,19 @@ package dev.translation.topics;
 
 import dev.translation.contracts.TopicSpec;
 import dev.translation.contracts.Topics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -74,6 +79,40 @@ public final class PipelineTopics {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
+    }
+  }
+
+  /**
+   * What keeps a cluster from serving the pipeline: each topic of {@code specs} that is missing or
+   * has fewer partitions than it needs, one line each (empty when all is well). A topic created a
+   * moment ago may still be reported missing: brokers learn of new topics from the controller.
+   *
+   * @throws IllegalStateException when the cluster cannot be asked
+   */
+  public static List<String> problems(Admin admin, List<TopicSpec> specs) {
+    try {
+      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      List<String> present =
+          specs.stream().map(TopicSpec::name).filter(existing::contains).toList();
+      Map<String, TopicDescription> descriptions =
+          admin.describeTopics(present).allTopicNames().get(30, TimeUnit.SECONDS);
+      List<String> problems = new ArrayList<>();
+      for (TopicSpec spec : specs) {
+        TopicDescription description = descriptions.get(spec.name());
+        if (description == null) {
+          problems.add(spec.name() + ": missing");
+        } else if (description.partitions().size() < spec.partitions()) {
+          problems.add(
+              "%s: %d partitions, needs %d"
+                  .formatted(spec.name(), description.partitions().size(), spec.partitions()));
+        }
+      }
+      return problems;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while describing topics", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot describe the pipeline's topics", e);
     }
   }
 }
