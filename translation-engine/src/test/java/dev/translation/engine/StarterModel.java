@@ -1,7 +1,9 @@
 package dev.translation.engine;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** Locates the committed starter bundle, which the model tests run against. */
 public final class StarterModel {
@@ -21,5 +23,19 @@ public final class StarterModel {
       }
     }
     throw new IllegalStateException("models/de-en-starter/4 not found above the working directory");
+  }
+
+  /**
+   * A copy of the starter bundle in {@code directory}, for tests that change a bundle (scores
+   * recorded into its manifest, files tampered with).
+   */
+  public static Path copyTo(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    try (Stream<Path> files = Files.list(bundle())) {
+      for (Path file : files.toList()) {
+        Files.copy(file, directory.resolve(file.getFileName()));
+      }
+    }
+    return directory;
   }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -44,7 +43,7 @@ class EngineCommandIT {
 
   @Test
   void evaluateRecordsScoresIntoACopyOfTheBundleWhichStillVerifies() throws Exception {
-    Path bundle = copyOfStarter();
+    Path bundle = StarterModel.copyTo(dir.resolve("bundle"));
     Path test = dir.resolve("test.tsv");
     Files.writeString(
         test, "Ich habe Hunger.\tI am hungry.\nWo ist der Bahnhof?\tWhere is the station?\n");
@@ -126,17 +125,6 @@ class EngineCommandIT {
 
     assertThat(run.exitCode).isNotZero();
     assertThat(run.err).contains("error: Not a model bundle").doesNotContain("\tat ");
-  }
-
-  private Path copyOfStarter() throws Exception {
-    Path copy = dir.resolve("bundle");
-    Files.createDirectories(copy);
-    try (Stream<Path> files = Files.list(StarterModel.bundle())) {
-      for (Path file : files.toList()) {
-        Files.copy(file, copy.resolve(file.getFileName()));
-      }
-    }
-    return copy;
   }
 
   private record Run(int exitCode, String out, String err) {}

@@ -9,7 +9,6 @@ import dev.translation.engine.inference.DecodeOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +48,7 @@ class BundleEvaluationIT {
 
   @Test
   void recordingAgainReplacesTheSameSystemsScoresAndKeepsOthers() throws Exception {
-    Path bundle = copyOfStarter();
+    Path bundle = StarterModel.copyTo(dir.resolve("bundle"));
     ModelManifest.Metric other = new ModelManifest.Metric("other-set", "model greedy", 9, 1, 2);
     ModelManifest.Metric first = new ModelManifest.Metric("tiny", "model greedy", 2, 10, 20);
     ModelManifest.Metric second = new ModelManifest.Metric("tiny", "model greedy", 2, 11, 21);
@@ -75,16 +74,5 @@ class BundleEvaluationIT {
     Files.writeString(
         test, "Ich habe Hunger.\tI am hungry.\nWo ist der Bahnhof?\tWhere is the station?\n");
     return test;
-  }
-
-  private Path copyOfStarter() throws Exception {
-    Path copy = dir.resolve("bundle");
-    Files.createDirectories(copy);
-    try (Stream<Path> files = Files.list(StarterModel.bundle())) {
-      for (Path file : files.toList()) {
-        Files.copy(file, copy.resolve(file.getFileName()));
-      }
-    }
-    return copy;
   }
 }
