@@ -7,7 +7,6 @@ import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.LanguagePair;
 import dev.translation.contracts.MetricNames;
 import dev.translation.contracts.TranslationBatchMessage;
-import dev.translation.worker.inference.TranslationMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +20,9 @@ class DeadLetterIT extends WorkerIntegrationTest {
   void garbageBytesAreDeadLetteredWithoutBlockingThePartition() {
     // Given garbage on the topic, keyed like a job so it shares that job's partition
     String jobId = seedJob(List.of("Guten Abend."));
-    double unparseableBefore = counter(TranslationMetrics.DEAD_LETTERS_UNPARSEABLE);
+    double unparseableBefore = counter(MetricNames.DEAD_LETTERS_UNPARSEABLE);
     double deadLettersBefore =
-        counter(MetricNames.DEAD_LETTERS, "exception", "DeserializationException");
+        counter(MetricNames.DEAD_LETTERS, MetricNames.TAG_EXCEPTION, "DeserializationException");
 
     // When the garbage is followed by the job's real message
     publish(jobId, "\u0000not json at all".getBytes(StandardCharsets.UTF_8));
@@ -35,8 +34,11 @@ class DeadLetterIT extends WorkerIntegrationTest {
         .atMost(JOB_TIMEOUT)
         .until(
             () ->
-                counter(TranslationMetrics.DEAD_LETTERS_UNPARSEABLE) - unparseableBefore == 1
-                    && counter(MetricNames.DEAD_LETTERS, "exception", "DeserializationException")
+                counter(MetricNames.DEAD_LETTERS_UNPARSEABLE) - unparseableBefore == 1
+                    && counter(
+                                MetricNames.DEAD_LETTERS,
+                                MetricNames.TAG_EXCEPTION,
+                                "DeserializationException")
                             - deadLettersBefore
                         == 1);
   }
