@@ -1,6 +1,7 @@
 package dev.translation.worker.config;
 
 import dev.translation.contracts.Lane;
+import dev.translation.contracts.Topics;
 import dev.translation.engine.inference.DecodeOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +35,12 @@ public record WorkerProperties(
     Lane lane,
     Path modelBundle,
     int modelThreadsPerCall,
-    Consumer consumer,
+    ConsumerSettings consumer,
     Batching batching,
     Decoding decoding,
     Retry retry,
     DeadLetters deadLetters,
-    Topics topics) {
+    TopicCreation topics) {
 
   public WorkerProperties {
     Objects.requireNonNull(lane, "translation.worker.lane (interactive or batch)");
@@ -95,8 +96,7 @@ public record WorkerProperties(
     }
     int cores = Runtime.getRuntime().availableProcessors();
     return lane == Lane.INTERACTIVE
-        ? Math.min(
-            dev.translation.contracts.Topics.PARTITIONS, INTERACTIVE_CONSUMERS_PER_CORE * cores)
+        ? Math.min(Topics.PARTITIONS, INTERACTIVE_CONSUMERS_PER_CORE * cores)
         : cores;
   }
 
@@ -137,12 +137,12 @@ public record WorkerProperties(
    *     keeps {@code spring.kafka.consumer.fetch-min-size} for the lowest latency
    * @param batchLaneFetchMaxWait on the batch lane only, the longest a fetch waits to fill
    */
-  public record Consumer(
+  public record ConsumerSettings(
       int concurrency,
       Duration shutdownTimeout,
       DataSize batchLaneFetchMinSize,
       Duration batchLaneFetchMaxWait) {
-    public Consumer {
+    public ConsumerSettings {
       Objects.requireNonNull(batchLaneFetchMinSize, "batchLaneFetchMinSize");
       Objects.requireNonNull(batchLaneFetchMaxWait, "batchLaneFetchMaxWait");
       if (concurrency < 0) {
@@ -233,5 +233,5 @@ public record WorkerProperties(
    * @param create whether to create missing pipeline topics at startup
    * @param replicationFactor replicas per partition of created topics (1 locally, 3 on the cluster)
    */
-  public record Topics(boolean create, short replicationFactor) {}
+  public record TopicCreation(boolean create, short replicationFactor) {}
 }

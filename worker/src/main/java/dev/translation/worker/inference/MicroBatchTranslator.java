@@ -11,8 +11,8 @@ import dev.translation.engine.inference.TranslationEngine;
 import dev.translation.worker.persistence.MemoryEntry;
 import dev.translation.worker.persistence.PendingSegment;
 import dev.translation.worker.persistence.ResultStore;
+import dev.translation.worker.persistence.SegmentOutcome;
 import dev.translation.worker.persistence.SegmentRepository;
-import dev.translation.worker.persistence.SegmentResult;
 import dev.translation.worker.persistence.TranslationMemoryRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,7 +86,7 @@ public class MicroBatchTranslator {
    * @return the jobs that reached a final status with these results
    */
   public Map<String, JobStatus> translate(List<TranslationBatchMessage> messages) {
-    List<SegmentResult> refused = new ArrayList<>();
+    List<SegmentOutcome> refused = new ArrayList<>();
     List<Work> work = pendingWork(messages, refused);
     if (work.isEmpty() && refused.isEmpty()) {
       return Map.of();
@@ -107,20 +107,21 @@ public class MicroBatchTranslator {
     Map<String, String> invalid = new HashMap<>();
     Map<String, Translation> translated = translateDistinct(toTranslate.keySet(), invalid);
 
-    List<SegmentResult> results = new ArrayList<>(refused);
+    List<SegmentOutcome> results = new ArrayList<>(refused);
     List<MemoryEntry> newEntries = new ArrayList<>();
     Map<String, Integer> hitsByHash = new LinkedHashMap<>();
     for (Work item : work) {
       String fromMemory = remembered.get(item.hash());
       if (fromMemory != null) {
-        results.add(new SegmentResult.Done(item.jobId(), item.index(), fromMemory, modelVersion));
+        results.add(new SegmentOutcome.Done(item.jobId(), item.index(), fromMemory, modelVersion));
         hitsByHash.merge(item.hash(), 1, Integer::sum);
       } else if (translated.containsKey(item.text())) {
         results.add(
-            new SegmentResult.Done(
+            new SegmentOutcome.Done(
                 item.jobId(), item.index(), translated.get(item.text()).text(), modelVersion));
       } else {
-        results.add(new SegmentResult.Failed(item.jobId(), item.index(), invalid.get(item.text())));
+        results.add(
+            new SegmentOutcome.Failed(item.jobId(), item.index(), invalid.get(item.text())));
       }
     }
     int servedFromMemory = hitsByHash.values().stream().mapToInt(Integer::intValue).sum();
@@ -158,7 +159,7 @@ public class MicroBatchTranslator {
    * becomes a failure in {@code refused}.
    */
   private List<Work> pendingWork(
-      List<TranslationBatchMessage> messages, List<SegmentResult> refused) {
+      List<TranslationBatchMessage> messages, List<SegmentOutcome> refused) {
     Map<String, Set<Integer>> indexesByJob = new LinkedHashMap<>();
     int named = 0;
     for (TranslationBatchMessage message : messages) {
@@ -176,7 +177,7 @@ public class MicroBatchTranslator {
         work.add(new Work(segment.jobId(), segment.index(), segment.text(), segment.hash()));
       } else {
         refused.add(
-            new SegmentResult.Failed(
+            new SegmentOutcome.Failed(
                 segment.jobId(),
                 segment.index(),
                 "No model for "
@@ -248,11 +249,11 @@ public class MicroBatchTranslator {
     }
   }
 
-  private void logPerJob(List<SegmentResult> results, int servedFromMemory) {
+  private void logPerJob(List<SegmentOutcome> results, int servedFromMemory) {
     Map<String, int[]> perJob = new LinkedHashMap<>();
-    for (SegmentResult result : results) {
+    for (SegmentOutcome result : results) {
       int[] counts = perJob.computeIfAbsent(result.jobId(), id -> new int[2]);
-      counts[result instanceof SegmentResult.Done ? 0 : 1]++;
+      counts[result instanceof SegmentOutcome.Done ? 0 : 1]++;
     }
     perJob.forEach(
         (jobId, counts) -> {

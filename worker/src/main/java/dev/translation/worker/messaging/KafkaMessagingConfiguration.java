@@ -76,7 +76,7 @@ class KafkaMessagingConfiguration {
     if (properties.lane() == Lane.BATCH) {
       // Throughput lane: a fetch waits for a backlog's worth of records, so engine calls come
       // full (less padding per sentence); nobody waits on a single batch-lane record.
-      WorkerProperties.Consumer consumer = properties.consumer();
+      WorkerProperties.ConsumerSettings consumer = properties.consumer();
       config.put(
           ConsumerConfig.FETCH_MIN_BYTES_CONFIG, (int) consumer.batchLaneFetchMinSize().toBytes());
       config.put(
