@@ -1,4 +1,4 @@
-package dev.translation.worker;
+package dev.translation.worker.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,6 +7,8 @@ import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.LanguagePair;
 import dev.translation.contracts.MetricNames;
 import dev.translation.contracts.TranslationBatchMessage;
+import dev.translation.worker.GermanSentences;
+import dev.translation.worker.WorkerIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

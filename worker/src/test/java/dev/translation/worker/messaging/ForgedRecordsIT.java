@@ -1,4 +1,4 @@
-package dev.translation.worker;
+package dev.translation.worker.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,8 +8,8 @@ import dev.translation.contracts.MetricNames;
 import dev.translation.contracts.Topics;
 import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.contracts.WireFormat;
+import dev.translation.worker.WorkerIntegrationTest;
 import dev.translation.worker.config.WorkerProperties;
-import dev.translation.worker.messaging.DeadLetterSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
