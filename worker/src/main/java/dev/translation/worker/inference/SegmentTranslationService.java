@@ -39,9 +39,9 @@ import org.springframework.stereotype.Component;
  * fails only its own segments; the others are translated.
  */
 @Component
-public class MicroBatchTranslator {
+public class SegmentTranslationService {
 
-  private static final Logger log = LoggerFactory.getLogger(MicroBatchTranslator.class);
+  private static final Logger log = LoggerFactory.getLogger(SegmentTranslationService.class);
 
   private final TranslationEngine engine;
   private final SegmentRepository segments;
@@ -52,7 +52,7 @@ public class MicroBatchTranslator {
   private final String modelVersion;
   private final DynamicBatcher model;
 
-  public MicroBatchTranslator(
+  public SegmentTranslationService(
       TranslationEngine engine,
       SegmentRepository segments,
       TranslationMemoryRepository memory,
