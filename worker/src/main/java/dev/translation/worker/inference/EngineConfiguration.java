@@ -1,5 +1,6 @@
 package dev.translation.worker.inference;
 
+import dev.translation.engine.bundle.ModelManifest;
 import dev.translation.engine.inference.DecodeOptions;
 import dev.translation.engine.inference.Translation;
 import dev.translation.engine.inference.TranslationEngine;
@@ -44,6 +45,12 @@ class EngineConfiguration {
         properties.linger().toMillis(),
         properties.decoding().options(properties.lane()).beamSize());
     return engine;
+  }
+
+  /** What the loaded model is: its version and language pair. */
+  @Bean
+  ModelManifest modelManifest(TranslationEngine engine) {
+    return engine.manifest();
   }
 
   /**

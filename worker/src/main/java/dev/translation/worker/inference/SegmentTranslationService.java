@@ -6,14 +6,12 @@ import dev.translation.contracts.LogKeys;
 import dev.translation.contracts.SegmentStatus;
 import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.engine.InvalidInputException;
+import dev.translation.engine.bundle.ModelManifest;
 import dev.translation.engine.inference.Translation;
-import dev.translation.engine.inference.TranslationEngine;
-import dev.translation.worker.persistence.MemoryEntry;
 import dev.translation.worker.persistence.PendingSegment;
 import dev.translation.worker.persistence.ResultStore;
 import dev.translation.worker.persistence.SegmentOutcome;
 import dev.translation.worker.persistence.SegmentRepository;
-import dev.translation.worker.persistence.TranslationMemoryRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -29,54 +28,51 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * Translates the segments of several messages (a micro-batch) with as few model calls as possible:
- * segments that are no longer PENDING are skipped (so redelivery is idempotent and cancelled
- * segments are never translated), repeats are served from the translation memory, the remaining
- * distinct texts go to the model in one call (shared with other consumer threads' texts, see {@link
- * DynamicBatcher}), and all results are written in one transaction.
+ * The worker's use case: translates and stores the segments that a micro-batch of messages names,
+ * with as few model calls as possible. Segments that are no longer PENDING are skipped (so
+ * redelivery is idempotent and cancelled segments are never translated), repeats are served from
+ * the {@link TranslationMemory}, the remaining distinct texts go to the model in one call (shared
+ * with other consumer threads' texts, see {@link DynamicBatcher}), and all results are written in
+ * one transaction.
  *
  * <p>Input the engine refuses ({@link InvalidInputException}, e.g. a text over its length limit)
- * fails only its own segments; the others are translated.
+ * fails only its own segments: when the engine refuses a call, each of its texts is tried alone.
  */
 @Component
 public class SegmentTranslationService {
 
   private static final Logger log = LoggerFactory.getLogger(SegmentTranslationService.class);
 
-  private final TranslationEngine engine;
   private final SegmentRepository segments;
-  private final TranslationMemoryRepository memory;
+  private final TranslationMemory memory;
+  private final DynamicBatcher model;
   private final ResultStore store;
   private final TranslationMetrics metrics;
   private final Clock clock;
+  private final LanguagePair languages;
   private final String modelVersion;
-  private final DynamicBatcher model;
 
+  /**
+   * @param model the model calls
+   * @param manifest the loaded model's manifest: the language pair it translates and the version
+   *     recorded on every segment it translates
+   */
   public SegmentTranslationService(
-      TranslationEngine engine,
       SegmentRepository segments,
-      TranslationMemoryRepository memory,
+      TranslationMemory memory,
+      DynamicBatcher model,
+      ModelManifest manifest,
       ResultStore store,
       TranslationMetrics metrics,
-      DynamicBatcher model) {
-    this.engine = engine;
-    this.model = model;
+      Clock clock) {
     this.segments = segments;
     this.memory = memory;
+    this.model = model;
     this.store = store;
     this.metrics = metrics;
-    this.clock = Clock.systemUTC();
-    this.modelVersion = engine.manifest().id();
-  }
-
-  /** The language pair this worker's model translates. */
-  public LanguagePair languagePair() {
-    return new LanguagePair(engine.manifest().sourceLanguage(), engine.manifest().targetLanguage());
-  }
-
-  /** The model version recorded on every segment this worker translates. */
-  public String modelVersion() {
-    return modelVersion;
+    this.clock = clock;
+    this.languages = new LanguagePair(manifest.sourceLanguage(), manifest.targetLanguage());
+    this.modelVersion = manifest.id();
   }
 
   /**
@@ -86,71 +82,57 @@ public class SegmentTranslationService {
    * @return the jobs that reached a final status with these results
    */
   public Map<String, JobStatus> translate(List<TranslationBatchMessage> messages) {
-    List<SegmentOutcome> refused = new ArrayList<>();
-    List<Work> work = pendingWork(messages, refused);
-    if (work.isEmpty() && refused.isEmpty()) {
+    List<SegmentOutcome> outcomes = new ArrayList<>();
+    List<PendingSegment> work = pendingWork(messages, outcomes);
+    if (work.isEmpty() && outcomes.isEmpty()) {
       return Map.of();
     }
-    String pair = languagePair().toString();
 
     Map<String, String> sourcesByHash = new HashMap<>();
-    work.forEach(item -> sourcesByHash.put(item.hash(), item.text()));
-    Map<String, String> remembered = memory.find(pair, modelVersion, sourcesByHash);
+    work.forEach(segment -> sourcesByHash.put(segment.hash(), segment.text()));
+    TranslationMemory.Lookup remembered = memory.lookUp(languages, modelVersion, sourcesByHash);
 
-    // Distinct texts the memory does not know, in first-seen order.
-    Map<String, List<Work>> toTranslate = new LinkedHashMap<>();
-    for (Work item : work) {
-      if (!remembered.containsKey(item.hash())) {
-        toTranslate.computeIfAbsent(item.text(), text -> new ArrayList<>()).add(item);
+    // Distinct texts the memory does not know, in first-seen order, with the segments they fill.
+    Map<String, List<PendingSegment>> unknown = new LinkedHashMap<>();
+    for (PendingSegment segment : work) {
+      if (!remembered.knows(segment.hash())) {
+        unknown.computeIfAbsent(segment.text(), text -> new ArrayList<>()).add(segment);
       }
     }
-    Map<String, String> invalid = new HashMap<>();
-    Map<String, Translation> translated = translateDistinct(toTranslate.keySet(), invalid);
+    Map<String, String> refusals = new HashMap<>();
+    Map<String, Translation> translated =
+        translateDistinct(List.copyOf(unknown.keySet()), refusals);
 
-    List<SegmentOutcome> results = new ArrayList<>(refused);
-    List<MemoryEntry> newEntries = new ArrayList<>();
-    Map<String, Integer> hitsByHash = new LinkedHashMap<>();
-    for (Work item : work) {
-      String fromMemory = remembered.get(item.hash());
-      if (fromMemory != null) {
-        results.add(new SegmentOutcome.Done(item.jobId(), item.index(), fromMemory, modelVersion));
-        hitsByHash.merge(item.hash(), 1, Integer::sum);
-      } else if (translated.containsKey(item.text())) {
-        results.add(
-            new SegmentOutcome.Done(
-                item.jobId(), item.index(), translated.get(item.text()).text(), modelVersion));
+    for (PendingSegment segment : work) {
+      Optional<String> fromMemory = remembered.serve(segment.hash());
+      Translation fromModel = translated.get(segment.text());
+      if (fromMemory.isPresent()) {
+        outcomes.add(done(segment, fromMemory.get()));
+      } else if (fromModel != null) {
+        outcomes.add(done(segment, fromModel.text()));
       } else {
-        results.add(
-            new SegmentOutcome.Failed(item.jobId(), item.index(), invalid.get(item.text())));
+        outcomes.add(
+            new SegmentOutcome.Failed(
+                segment.jobId(), segment.index(), refusals.get(segment.text())));
       }
     }
-    int servedFromMemory = hitsByHash.values().stream().mapToInt(Integer::intValue).sum();
     translated.forEach(
         (text, translation) -> {
-          List<Work> items = toTranslate.get(text);
-          // The first segment of a text went to the model; its repeats in this batch count as hits.
-          newEntries.add(
-              new MemoryEntry(
-                  items.getFirst().hash(),
-                  pair,
-                  modelVersion,
-                  text,
-                  translation.text(),
-                  items.size() - 1));
+          List<PendingSegment> carriers = unknown.get(text);
+          remembered.learn(carriers.getFirst().hash(), text, translation.text(), carriers.size());
         });
-    servedFromMemory += newEntries.stream().mapToInt(MemoryEntry::hits).sum();
-    List<MemoryEntry> hits =
-        hitsByHash.entrySet().stream()
-            .map(hit -> new MemoryEntry(hit.getKey(), pair, modelVersion, "", "", hit.getValue()))
-            .toList();
 
-    ResultStore.Written written = store.save(results, newEntries, hits);
+    ResultStore.Written written = store.save(outcomes, remembered.newEntries(), remembered.hits());
 
     metrics.segments(SegmentStatus.DONE, written.done());
     metrics.segments(SegmentStatus.FAILED, written.failed());
-    metrics.memoryHits(servedFromMemory);
-    logPerJob(results, servedFromMemory);
+    metrics.memoryHits(remembered.served());
+    logPerJob(outcomes, remembered.served());
     return written.finished();
+  }
+
+  private SegmentOutcome.Done done(PendingSegment segment, String translation) {
+    return new SegmentOutcome.Done(segment.jobId(), segment.index(), translation, modelVersion);
   }
 
   /**
@@ -158,7 +140,7 @@ public class SegmentTranslationService {
    * them. A segment whose job asks for a language pair this worker's model does not translate
    * becomes a failure in {@code refused}.
    */
-  private List<Work> pendingWork(
+  private List<PendingSegment> pendingWork(
       List<TranslationBatchMessage> messages, List<SegmentOutcome> refused) {
     Map<String, Set<Integer>> indexesByJob = new LinkedHashMap<>();
     int named = 0;
@@ -169,12 +151,11 @@ public class SegmentTranslationService {
           .addAll(message.indexes());
       named += message.segments().size();
     }
-    LanguagePair pair = languagePair();
-    List<Work> work = new ArrayList<>();
+    List<PendingSegment> work = new ArrayList<>();
     List<PendingSegment> pending = segments.findPending(indexesByJob);
     for (PendingSegment segment : pending) {
-      if (segment.languages().equals(pair)) {
-        work.add(new Work(segment.jobId(), segment.index(), segment.text(), segment.hash()));
+      if (segment.languages().equals(languages)) {
+        work.add(segment);
       } else {
         refused.add(
             new SegmentOutcome.Failed(
@@ -185,7 +166,7 @@ public class SegmentTranslationService {
                     + " on this lane: model "
                     + modelVersion
                     + " translates "
-                    + pair));
+                    + languages));
       }
     }
     if (pending.size() < named) {
@@ -200,42 +181,29 @@ public class SegmentTranslationService {
   }
 
   /**
-   * Translates distinct texts in one engine call. When the engine refuses the call because of one
-   * text, each text is retried alone so only the refused ones fail.
+   * Translates distinct texts in one model call. The engine checks its own limits and refuses the
+   * whole call when one text breaks them; then each text is tried alone, so only the texts it
+   * refuses fail, each with the engine's reason in {@code refusals}.
    */
   private Map<String, Translation> translateDistinct(
-      Set<String> distinct, Map<String, String> invalid) {
+      List<String> texts, Map<String, String> refusals) {
     Map<String, Translation> translated = new HashMap<>();
-    List<String> texts = new ArrayList<>();
-    int limit = engine.options().maxTextChars();
-    for (String text : distinct) {
-      if (text.length() > limit) {
-        invalid.put(
-            text,
-            "Segment has "
-                + text.length()
-                + " characters; at most "
-                + limit
-                + " are allowed in one segment (split it into smaller parts)");
-      } else {
-        texts.add(text);
-      }
-    }
-    if (texts.isEmpty()) {
-      return translated;
-    }
     try {
       put(translated, texts, model.translate(texts));
-    } catch (InvalidInputException batchRefused) {
+    } catch (InvalidInputException callRefused) {
+      if (texts.size() == 1) {
+        refusals.put(texts.getFirst(), "Invalid input: " + callRefused.getMessage());
+        return translated;
+      }
       log.warn(
-          "Model refused a batch of {} texts ({}); translating them one by one",
+          "Model refused a call of {} texts ({}); translating them one by one",
           texts.size(),
-          batchRefused.getMessage());
+          callRefused.getMessage());
       for (String text : texts) {
         try {
           put(translated, List.of(text), model.translate(List.of(text)));
         } catch (InvalidInputException refused) {
-          invalid.put(text, "Invalid input: " + refused.getMessage());
+          refusals.put(text, "Invalid input: " + refused.getMessage());
         }
       }
     }
@@ -249,11 +217,11 @@ public class SegmentTranslationService {
     }
   }
 
-  private void logPerJob(List<SegmentOutcome> results, int servedFromMemory) {
+  private void logPerJob(List<SegmentOutcome> outcomes, int servedFromMemory) {
     Map<String, int[]> perJob = new LinkedHashMap<>();
-    for (SegmentOutcome result : results) {
-      int[] counts = perJob.computeIfAbsent(result.jobId(), id -> new int[2]);
-      counts[result instanceof SegmentOutcome.Done ? 0 : 1]++;
+    for (SegmentOutcome outcome : outcomes) {
+      int[] counts = perJob.computeIfAbsent(outcome.jobId(), id -> new int[2]);
+      counts[outcome instanceof SegmentOutcome.Done ? 0 : 1]++;
     }
     perJob.forEach(
         (jobId, counts) -> {
@@ -263,10 +231,8 @@ public class SegmentTranslationService {
         });
     log.debug(
         "Micro-batch of {} segments from {} jobs stored ({} served from memory)",
-        results.size(),
+        outcomes.size(),
         perJob.size(),
         servedFromMemory);
   }
-
-  private record Work(String jobId, int index, String text, String hash) {}
 }

@@ -118,7 +118,9 @@ class KafkaMessagingConfiguration {
 
   @Bean
   JobEventPublisher jobEventPublisher(
-      KafkaProperties kafka, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
+      KafkaProperties kafka,
+      ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers,
+      Clock clock) {
     Map<String, Object> config = kafka.buildProducerProperties();
     // A wake-up call for waiting clients: sent at once, and one broker's acknowledgement is enough
     // (the database, not the event, holds the result).
@@ -128,7 +130,7 @@ class KafkaMessagingConfiguration {
     DefaultKafkaProducerFactory<String, String> factory =
         new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
     customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
-    return new JobEventPublisher(new KafkaTemplate<>(factory), Clock.systemUTC());
+    return new JobEventPublisher(new KafkaTemplate<>(factory), clock);
   }
 
   @Bean

@@ -99,13 +99,15 @@ class DeadLetterIT extends WorkerIntegrationTest {
     // When it is processed
     publish(TranslationBatchMessage.of(jobId, List.of(0, 1, 2), Instant.now()));
 
-    // Then only that segment failed, with a message saying what is allowed
+    // Then only that segment failed, with the engine's message saying what is allowed
     Job job = awaitJob(jobId, JobStatus.PARTIALLY_FAILED);
     assertThat(job.done()).isEqualTo(2);
     assertThat(job.failed()).isEqualTo(1);
     List<SegmentRow> rows = segments(jobId);
     assertThat(rows.get(1).status()).isEqualTo("FAILED");
-    assertThat(rows.get(1).error()).contains("characters").contains("at most");
+    assertThat(rows.get(1).error())
+        .contains(tooLong.length() + " characters")
+        .contains("at most " + engine.options().maxTextChars());
     assertThat(rows.get(0).status()).isEqualTo("DONE");
     assertThat(rows.get(2).status()).isEqualTo("DONE");
   }
