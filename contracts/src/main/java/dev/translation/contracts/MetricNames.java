@@ -41,6 +41,21 @@ public final class MetricNames {
   /** Counter of records sent to a dead-letter topic; tagged with {@link #TAG_LANE}. */
   public static final String DEAD_LETTERS = "translation.dead.letters";
 
+  /**
+   * Gauge of the model a worker serves, value 1, tagged with {@link #TAG_MODEL_VERSION} (the
+   * Prometheus info idiom).
+   */
+  public static final String MODEL_INFO = "translation.model.info";
+
+  /** Counter of dead-letter records whose payload is not a readable message. */
+  public static final String DEAD_LETTERS_UNPARSEABLE = "translation.dead.letters.unparseable";
+
+  /** Counter of dead letters ignored because no worker of the lane signed them. */
+  public static final String DEAD_LETTERS_REJECTED = "translation.dead.letters.rejected";
+
+  /** Counter of signed dead letters that could not be recorded on their job. */
+  public static final String DEAD_LETTERS_UNRECORDED = "translation.dead.letters.unrecorded";
+
   /** Tag: the lane, lower case ({@code interactive}, {@code batch}). */
   public static final String TAG_LANE = "lane";
 
@@ -52,6 +67,12 @@ public final class MetricNames {
 
   /** Tag: the language pair in {@link LanguagePair#toString()} form. */
   public static final String TAG_LANGUAGE_PAIR = "language.pair";
+
+  /** Tag on {@link #TOKENS}: {@code source} pieces read or {@code target} pieces written. */
+  public static final String TAG_SIDE = "side";
+
+  /** Tag on {@link #DEAD_LETTERS}: the simple class name of the exception that sent it there. */
+  public static final String TAG_EXCEPTION = "exception";
 
   private MetricNames() {}
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Short, distinct German sentences built from a small phrase book, for load-shaped tests. */
-final class GermanSentences {
+public final class GermanSentences {
 
   private static final String[] SUBJECTS = {
     "Der Hund", "Die Katze", "Mein Vater", "Unsere Lehrerin", "Das Kind", "Der Nachbar"
@@ -19,7 +19,7 @@ final class GermanSentences {
   private GermanSentences() {}
 
   /** {@code count} distinct sentences (at most 300). */
-  static List<String> distinct(int count) {
+  public static List<String> distinct(int count) {
     List<String> sentences = new ArrayList<>();
     for (String object : OBJECTS) {
       for (String verb : VERBS) {

@@ -1,7 +1,9 @@
 package dev.translation.worker.config;
 
 import dev.translation.contracts.Lane;
+import dev.translation.contracts.Topics;
 import dev.translation.engine.inference.DecodeOptions;
+import dev.translation.engine.inference.EngineOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import org.springframework.util.unit.DataSize;
  * @param modelThreadsPerCall libtorch threads one model call uses (0 = one per core); with one
  *     thread per call and one consumer thread per core, the calls run side by side and never wait
  *     for each other's threads, which gives the most segments per second
+ * @param engineLimits what one engine call accepts
  * @param consumer the Kafka consumer side
  * @param batching how segments are grouped into model calls
  * @param decoding how the engine searches
@@ -28,18 +31,23 @@ import org.springframework.util.unit.DataSize;
  *     dead letter on its job
  * @param deadLetters how dead letters are authenticated
  * @param topics topic creation at startup
+ * @param identityTranslation benchmark only ({@code bin/benchmark-pipeline}): the "translation" is
+ *     the source text, so a run measures the pipeline's own ceiling without the model; never a
+ *     product setting
  */
 @ConfigurationProperties("translation.worker")
 public record WorkerProperties(
     Lane lane,
     Path modelBundle,
     int modelThreadsPerCall,
-    Consumer consumer,
+    EngineLimits engineLimits,
+    ConsumerSettings consumer,
     Batching batching,
     Decoding decoding,
     Retry retry,
     DeadLetters deadLetters,
-    Topics topics) {
+    TopicCreation topics,
+    boolean identityTranslation) {
 
   public WorkerProperties {
     Objects.requireNonNull(lane, "translation.worker.lane (interactive or batch)");
@@ -48,12 +56,23 @@ public record WorkerProperties(
       throw new IllegalArgumentException(
           "translation.worker.model-threads-per-call must be 0 (one per core) or more");
     }
+    Objects.requireNonNull(engineLimits, "translation.worker.engine-limits");
     Objects.requireNonNull(consumer, "translation.worker.consumer");
     Objects.requireNonNull(batching, "translation.worker.batching");
     Objects.requireNonNull(decoding, "translation.worker.decoding");
     Objects.requireNonNull(retry, "translation.worker.retry");
     Objects.requireNonNull(deadLetters, "translation.worker.dead-letters");
     Objects.requireNonNull(topics, "translation.worker.topics");
+  }
+
+  /** The engine's options: {@code engine-limits} and {@code model-threads-per-call}. */
+  public EngineOptions engineOptions() {
+    return new EngineOptions(
+        engineLimits.maxTextChars(),
+        engineLimits.maxBatchSentences(),
+        engineLimits.maxBatchTokens(),
+        false, // libtorch time is only recorded by the engine benchmarks
+        modelThreadsPerCall);
   }
 
   /** The consumer group of this lane's workers, e.g. {@code worker-interactive}. */
@@ -95,8 +114,7 @@ public record WorkerProperties(
     }
     int cores = Runtime.getRuntime().availableProcessors();
     return lane == Lane.INTERACTIVE
-        ? Math.min(
-            dev.translation.contracts.Topics.PARTITIONS, INTERACTIVE_CONSUMERS_PER_CORE * cores)
+        ? Math.min(Topics.PARTITIONS, INTERACTIVE_CONSUMERS_PER_CORE * cores)
         : cores;
   }
 
@@ -128,6 +146,26 @@ public record WorkerProperties(
   }
 
   /**
+   * The engine refuses input over these limits (a text) or splits its work by them (a model batch);
+   * see {@link EngineOptions}.
+   *
+   * @param maxTextChars longest segment translated, in characters; a longer one fails with a
+   *     message saying so, it is never cut
+   * @param maxBatchSentences most sentences decoded in one model batch
+   * @param maxBatchTokens most source pieces (sentences x longest sentence) in one model batch, so
+   *     a batch of long sentences does not exhaust memory
+   */
+  public record EngineLimits(int maxTextChars, int maxBatchSentences, int maxBatchTokens) {
+    public EngineLimits {
+      if (maxTextChars < 1 || maxBatchSentences < 1 || maxBatchTokens < 1) {
+        throw new IllegalArgumentException(
+            "translation.worker.engine-limits.max-text-chars, max-batch-sentences and"
+                + " max-batch-tokens must be >= 1");
+      }
+    }
+  }
+
+  /**
    * @param concurrency consumer threads per process, each with its own partitions; 0 = chosen by
    *     lane (see {@link WorkerProperties#consumerThreads()})
    * @param shutdownTimeout how long stopping waits for the in-flight poll to finish and commit;
@@ -137,12 +175,12 @@ public record WorkerProperties(
    *     keeps {@code spring.kafka.consumer.fetch-min-size} for the lowest latency
    * @param batchLaneFetchMaxWait on the batch lane only, the longest a fetch waits to fill
    */
-  public record Consumer(
+  public record ConsumerSettings(
       int concurrency,
       Duration shutdownTimeout,
       DataSize batchLaneFetchMinSize,
       Duration batchLaneFetchMaxWait) {
-    public Consumer {
+    public ConsumerSettings {
       Objects.requireNonNull(batchLaneFetchMinSize, "batchLaneFetchMinSize");
       Objects.requireNonNull(batchLaneFetchMaxWait, "batchLaneFetchMaxWait");
       if (concurrency < 0) {
@@ -233,5 +271,5 @@ public record WorkerProperties(
    * @param create whether to create missing pipeline topics at startup
    * @param replicationFactor replicas per partition of created topics (1 locally, 3 on the cluster)
    */
-  public record Topics(boolean create, short replicationFactor) {}
+  public record TopicCreation(boolean create, short replicationFactor) {}
 }

@@ -1,7 +1,7 @@
 package dev.translation.worker.inference;
 
+import dev.translation.engine.bundle.ModelManifest;
 import dev.translation.engine.inference.DecodeOptions;
-import dev.translation.engine.inference.EngineOptions;
 import dev.translation.engine.inference.Translation;
 import dev.translation.engine.inference.TranslationEngine;
 import dev.translation.worker.config.WorkerProperties;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -32,9 +31,7 @@ class EngineConfiguration {
   TranslationEngine translationEngine(WorkerProperties properties) {
     Path bundle = properties.resolvedModelBundle();
     long start = System.nanoTime();
-    TranslationEngine engine =
-        TranslationEngine.open(
-            bundle, EngineOptions.defaults().withThreadsPerCall(properties.modelThreadsPerCall()));
+    TranslationEngine engine = TranslationEngine.open(bundle, properties.engineOptions());
     log.info(
         "Loaded model {} from {} in {} ms; {} consumer thread(s), {} model thread(s) with {}"
             + " libtorch thread(s) per call, calls of up to {} segments, linger {} ms, beam {}",
@@ -50,21 +47,22 @@ class EngineConfiguration {
     return engine;
   }
 
+  /** What the loaded model is: its version and language pair. */
+  @Bean
+  ModelManifest modelManifest(TranslationEngine engine) {
+    return engine.manifest();
+  }
+
   /**
    * The model calls, shared by all consumer threads. Each call records its size, time and tokens.
-   *
-   * @param identityTranslation benchmark-only switch ({@code bin/benchmark-pipeline}): the
-   *     "translation" is the source text, so a run measures the pipeline's own ceiling without the
-   *     model. Never a product setting.
+   * With {@code translation.worker.identity-translation} (benchmarks only) a call copies the texts.
    */
   @Bean(destroyMethod = "close")
   DynamicBatcher modelBatcher(
-      TranslationEngine engine,
-      WorkerProperties properties,
-      TranslationMetrics metrics,
-      @Value("${translation.worker.identity-translation:false}") boolean identityTranslation) {
+      TranslationEngine engine, WorkerProperties properties, TranslationMetrics metrics) {
     DecodeOptions decoding = properties.decoding().options(properties.lane());
     String modelVersion = engine.manifest().id();
+    boolean identityTranslation = properties.identityTranslation();
     if (identityTranslation) {
       log.warn(
           "translation.worker.identity-translation is on: segments are copied, not translated");

@@ -12,27 +12,12 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The worker's own meters. Names shared with other apps come from {@link MetricNames}; every meter
- * carries the lane so the two Deployments can be told apart on one dashboard. Consumer lag comes
- * from the Kafka client's own metrics ({@code kafka.consumer.fetch.manager.records.lag*}), bound by
- * spring-kafka's {@code MicrometerConsumerListener}.
+ * The worker's meters, all named in {@link MetricNames}; every meter carries the lane so the two
+ * Deployments can be told apart on one dashboard. Consumer lag comes from the Kafka client's own
+ * metrics ({@code kafka.consumer.fetch.manager.records.lag*}), bound by spring-kafka's {@code
+ * MicrometerConsumerListener}.
  */
 public class TranslationMetrics {
-
-  /** Gauge of the loaded model, value 1, tagged with its version (the Prometheus info idiom). */
-  public static final String MODEL_INFO = "translation.model.info";
-
-  /** Counter of dead-letter records whose payload is not a readable message. */
-  public static final String DEAD_LETTERS_UNPARSEABLE = "translation.dead.letters.unparseable";
-
-  /** Counter of dead letters ignored because no worker of the lane signed them. */
-  public static final String DEAD_LETTERS_REJECTED = "translation.dead.letters.rejected";
-
-  /** Counter of signed dead letters that could not be recorded on their job. */
-  public static final String DEAD_LETTERS_UNRECORDED = "translation.dead.letters.unrecorded";
-
-  /** Tag on {@link MetricNames#TOKENS}: {@code source} pieces read or {@code target} written. */
-  public static final String TAG_SIDE = "side";
 
   private final MeterRegistry registry;
   private final String lane;
@@ -77,11 +62,11 @@ public class TranslationMetrics {
             .publishPercentileHistogram()
             .register(registry);
     this.unparseableDeadLetters =
-        Counter.builder(DEAD_LETTERS_UNPARSEABLE)
+        Counter.builder(MetricNames.DEAD_LETTERS_UNPARSEABLE)
             .description("Dead letters whose payload is not a readable TranslationBatchMessage")
             .tag(MetricNames.TAG_LANE, this.lane)
             .register(registry);
-    Gauge.builder(MODEL_INFO, () -> 1)
+    Gauge.builder(MetricNames.MODEL_INFO, () -> 1)
         .description("The model version this worker serves")
         .tag(MetricNames.TAG_LANE, this.lane)
         .tag(MetricNames.TAG_MODEL_VERSION, modelVersion)
@@ -93,7 +78,7 @@ public class TranslationMetrics {
         .description("Subword pieces through the model")
         .tag(MetricNames.TAG_LANE, lane)
         .tag(MetricNames.TAG_MODEL_VERSION, modelVersion)
-        .tag(TAG_SIDE, side)
+        .tag(MetricNames.TAG_SIDE, side)
         .register(registry);
   }
 
@@ -134,7 +119,7 @@ public class TranslationMetrics {
     Counter.builder(MetricNames.DEAD_LETTERS)
         .description("Records sent to the lane's dead-letter topic")
         .tag(MetricNames.TAG_LANE, lane)
-        .tag("exception", cause.getClass().getSimpleName())
+        .tag(MetricNames.TAG_EXCEPTION, cause.getClass().getSimpleName())
         .register(registry)
         .increment();
   }
@@ -145,7 +130,7 @@ public class TranslationMetrics {
 
   /** Counts a dead letter ignored because no worker of this lane signed it. */
   public void rejectedDeadLetter() {
-    Counter.builder(DEAD_LETTERS_REJECTED)
+    Counter.builder(MetricNames.DEAD_LETTERS_REJECTED)
         .description("Dead letters ignored because they were not signed by a worker of this lane")
         .tag(MetricNames.TAG_LANE, lane)
         .register(registry)
@@ -154,7 +139,7 @@ public class TranslationMetrics {
 
   /** Counts a dead letter whose segments could not be marked failed within the retries. */
   public void unrecordedDeadLetter() {
-    Counter.builder(DEAD_LETTERS_UNRECORDED)
+    Counter.builder(MetricNames.DEAD_LETTERS_UNRECORDED)
         .description(
             "Signed dead letters whose segments could not be marked failed (retries spent)")
         .tag(MetricNames.TAG_LANE, lane)

@@ -75,7 +75,7 @@ class KafkaMessagingConfiguration {
     if (properties.lane() == Lane.BATCH) {
       // Throughput lane: a fetch waits for a backlog's worth of records, so engine calls come
       // full (less padding per sentence); nobody waits on a single batch-lane record.
-      WorkerProperties.Consumer consumer = properties.consumer();
+      WorkerProperties.ConsumerSettings consumer = properties.consumer();
       config.put(
           ConsumerConfig.FETCH_MIN_BYTES_CONFIG, (int) consumer.batchLaneFetchMinSize().toBytes());
       config.put(
@@ -117,7 +117,9 @@ class KafkaMessagingConfiguration {
 
   @Bean
   JobEventPublisher jobEventPublisher(
-      KafkaProperties kafka, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
+      KafkaProperties kafka,
+      ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers,
+      Clock clock) {
     Map<String, Object> config = kafka.buildProducerProperties();
     // A wake-up call for waiting clients: sent at once, and one broker's acknowledgement is enough
     // (the database, not the event, holds the result).
@@ -127,7 +129,7 @@ class KafkaMessagingConfiguration {
     DefaultKafkaProducerFactory<String, String> factory =
         new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
     customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
-    return new JobEventPublisher(new KafkaTemplate<>(factory), Clock.systemUTC());
+    return new JobEventPublisher(new KafkaTemplate<>(factory), clock);
   }
 
   @Bean

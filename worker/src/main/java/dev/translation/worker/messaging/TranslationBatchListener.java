@@ -2,7 +2,7 @@ package dev.translation.worker.messaging;
 
 import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.worker.config.WorkerProperties;
-import dev.translation.worker.inference.MicroBatchTranslator;
+import dev.translation.worker.inference.SegmentTranslationService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes the lane's topic in batches (one poll at a time) and hands the messages to the {@link
- * MicroBatchTranslator} in micro-batches of at most {@code
+ * SegmentTranslationService} in micro-batches of at most {@code
  * translation.worker.batching.max-segments} segments, then acknowledges the poll (AckMode
  * MANUAL_IMMEDIATE: the offsets are committed before the next poll).
  *
@@ -45,15 +45,17 @@ public class TranslationBatchListener {
   private static final LogAccessor KAFKA_LOG =
       new LogAccessor(LogFactory.getLog(TranslationBatchListener.class));
 
-  private final MicroBatchTranslator translator;
+  private final SegmentTranslationService translation;
   private final JobEventPublisher events;
   private final WorkerProperties properties;
   private final int maxSegments;
   private final AtomicBoolean shuttingDown = new AtomicBoolean();
 
   public TranslationBatchListener(
-      MicroBatchTranslator translator, WorkerProperties properties, JobEventPublisher events) {
-    this.translator = translator;
+      SegmentTranslationService translation,
+      WorkerProperties properties,
+      JobEventPublisher events) {
+    this.translation = translation;
     this.events = events;
     this.properties = properties;
     this.maxSegments = properties.maxSegmentsPerCall();
@@ -157,7 +159,7 @@ public class TranslationBatchListener {
       return;
     }
     try {
-      events.finished(translator.translate(chunk));
+      events.finished(translation.translate(chunk));
     } catch (RuntimeException failed) {
       ConsumerRecord<?, ?> first = records.get(chunkStart);
       throw new BatchListenerFailedException(

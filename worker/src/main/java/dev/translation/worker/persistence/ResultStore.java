@@ -26,13 +26,13 @@ public class ResultStore {
   private static final Logger log = LoggerFactory.getLogger(ResultStore.class);
 
   private final TransactionTemplate transactions;
-  private final JobRepository jobs;
+  private final JobProgressRepository jobs;
   private final SegmentRepository segments;
   private final TranslationMemoryRepository memory;
 
   public ResultStore(
       PlatformTransactionManager transactionManager,
-      JobRepository jobs,
+      JobProgressRepository jobs,
       SegmentRepository segments,
       TranslationMemoryRepository memory) {
     this.transactions = new TransactionTemplate(transactionManager);
@@ -61,20 +61,20 @@ public class ResultStore {
    * @param hits existing memory entries that served segments in this batch
    */
   public Written save(
-      List<SegmentResult> results, List<MemoryEntry> newEntries, List<MemoryEntry> hits) {
+      List<SegmentOutcome> results, List<MemoryEntry> newEntries, List<MemoryEntry> hits) {
     return transactions.execute(
         status -> {
           Map<String, JobStatus> locked =
-              lockJobs(results.stream().map(SegmentResult::jobId).toList());
-          List<SegmentResult.Done> done = new ArrayList<>();
-          List<SegmentResult.Failed> failed = new ArrayList<>();
-          for (SegmentResult result : results) {
+              lockJobs(results.stream().map(SegmentOutcome::jobId).toList());
+          List<SegmentOutcome.Done> done = new ArrayList<>();
+          List<SegmentOutcome.Failed> failed = new ArrayList<>();
+          for (SegmentOutcome result : results) {
             if (!locked.containsKey(result.jobId())) {
               continue;
             }
             switch (result) {
-              case SegmentResult.Done d -> done.add(d);
-              case SegmentResult.Failed f -> failed.add(f);
+              case SegmentOutcome.Done d -> done.add(d);
+              case SegmentOutcome.Failed f -> failed.add(f);
             }
           }
           int doneRows = segments.markDone(done);
@@ -99,9 +99,9 @@ public class ResultStore {
             log.warn("Job {} no longer exists; nothing to mark failed", jobId);
             return new Written(0, 0, Map.of());
           }
-          List<SegmentResult.Failed> failed =
+          List<SegmentOutcome.Failed> failed =
               new TreeSet<>(indexes)
-                  .stream().map(index -> new SegmentResult.Failed(jobId, index, error)).toList();
+                  .stream().map(index -> new SegmentOutcome.Failed(jobId, index, error)).toList();
           int rows = segments.markFailed(failed);
           return new Written(0, rows, recompute(Map.of(jobId, current.get())));
         });

@@ -61,7 +61,7 @@ public class SegmentRepository {
   }
 
   /** Writes translations over PENDING rows; returns how many rows changed. */
-  public int markDone(List<SegmentResult.Done> results) {
+  public int markDone(List<SegmentOutcome.Done> results) {
     if (results.isEmpty()) {
       return 0;
     }
@@ -81,7 +81,7 @@ public class SegmentRepository {
   }
 
   /** Marks PENDING rows FAILED with their error; returns how many rows changed. */
-  public int markFailed(List<SegmentResult.Failed> results) {
+  public int markFailed(List<SegmentOutcome.Failed> results) {
     if (results.isEmpty()) {
       return 0;
     }

@@ -1,9 +1,11 @@
-package dev.translation.worker;
+package dev.translation.worker.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.TranslationBatchMessage;
+import dev.translation.worker.GermanSentences;
+import dev.translation.worker.WorkerIntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

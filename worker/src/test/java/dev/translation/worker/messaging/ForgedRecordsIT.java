@@ -1,4 +1,4 @@
-package dev.translation.worker;
+package dev.translation.worker.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,9 +8,8 @@ import dev.translation.contracts.MetricNames;
 import dev.translation.contracts.Topics;
 import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.contracts.WireFormat;
+import dev.translation.worker.WorkerIntegrationTest;
 import dev.translation.worker.config.WorkerProperties;
-import dev.translation.worker.inference.TranslationMetrics;
-import dev.translation.worker.messaging.DeadLetterSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +56,7 @@ class ForgedRecordsIT extends WorkerIntegrationTest {
   @Test
   void malformedIdsAreDeadLetteredWithoutStoppingThePartition() {
     double poisonBefore =
-        counter(MetricNames.DEAD_LETTERS, "exception", "DeserializationException");
+        counter(MetricNames.DEAD_LETTERS, MetricNames.TAG_EXCEPTION, "DeserializationException");
     List<String> badIds =
         List.of(
             "6f1c2b1e-3f43-4a8e-9a51-0b7c6c1d2e3\u00e9",
@@ -99,7 +98,10 @@ class ForgedRecordsIT extends WorkerIntegrationTest {
         .atMost(JOB_TIMEOUT)
         .until(
             () ->
-                counter(MetricNames.DEAD_LETTERS, "exception", "DeserializationException")
+                counter(
+                            MetricNames.DEAD_LETTERS,
+                            MetricNames.TAG_EXCEPTION,
+                            "DeserializationException")
                         - poisonBefore
                     == badIds.size() + 1);
   }
@@ -110,8 +112,8 @@ class ForgedRecordsIT extends WorkerIntegrationTest {
     String jobId = seedJob(List.of("Eins.", "Zwei."));
     TranslationBatchMessage first = TranslationBatchMessage.of(jobId, List.of(0), Instant.now());
     TranslationBatchMessage second = TranslationBatchMessage.of(jobId, List.of(1), Instant.now());
-    double rejectedBefore = counter(TranslationMetrics.DEAD_LETTERS_REJECTED);
-    double unparseableBefore = counter(TranslationMetrics.DEAD_LETTERS_UNPARSEABLE);
+    double rejectedBefore = counter(MetricNames.DEAD_LETTERS_REJECTED);
+    double unparseableBefore = counter(MetricNames.DEAD_LETTERS_UNPARSEABLE);
     String reason = "attacker's error text";
     DeadLetterSignature wrongKey = new DeadLetterSignature("not-the-workers-key-0123456789abcdef");
 
@@ -134,9 +136,8 @@ class ForgedRecordsIT extends WorkerIntegrationTest {
         .atMost(JOB_TIMEOUT)
         .until(
             () ->
-                counter(TranslationMetrics.DEAD_LETTERS_REJECTED) - rejectedBefore == 2
-                    && counter(TranslationMetrics.DEAD_LETTERS_UNPARSEABLE) - unparseableBefore
-                        == 1);
+                counter(MetricNames.DEAD_LETTERS_REJECTED) - rejectedBefore == 2
+                    && counter(MetricNames.DEAD_LETTERS_UNPARSEABLE) - unparseableBefore == 1);
     List<SegmentRow> rows = segments(jobId);
     assertThat(rows.get(0).status()).isEqualTo("PENDING");
     assertThat(rows.get(0).error()).isNull();

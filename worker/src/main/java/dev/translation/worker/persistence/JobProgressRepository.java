@@ -5,13 +5,16 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Job rows: locking, and recomputing counters and status from the segments table. */
+/**
+ * The worker's side of job rows: locking a job while its segments are written, and recomputing its
+ * counters and status from the segments table. Creating and reading jobs is the submit API's.
+ */
 @Repository
-public class JobRepository {
+public class JobProgressRepository {
 
   private final JdbcTemplate jdbc;
 
-  public JobRepository(JdbcTemplate jdbc) {
+  public JobProgressRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 

@@ -1,4 +1,4 @@
-package dev.translation.worker;
+package dev.translation.worker.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,7 +7,8 @@ import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.LanguagePair;
 import dev.translation.contracts.MetricNames;
 import dev.translation.contracts.TranslationBatchMessage;
-import dev.translation.worker.inference.TranslationMetrics;
+import dev.translation.worker.GermanSentences;
+import dev.translation.worker.WorkerIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +22,9 @@ class DeadLetterIT extends WorkerIntegrationTest {
   void garbageBytesAreDeadLetteredWithoutBlockingThePartition() {
     // Given garbage on the topic, keyed like a job so it shares that job's partition
     String jobId = seedJob(List.of("Guten Abend."));
-    double unparseableBefore = counter(TranslationMetrics.DEAD_LETTERS_UNPARSEABLE);
+    double unparseableBefore = counter(MetricNames.DEAD_LETTERS_UNPARSEABLE);
     double deadLettersBefore =
-        counter(MetricNames.DEAD_LETTERS, "exception", "DeserializationException");
+        counter(MetricNames.DEAD_LETTERS, MetricNames.TAG_EXCEPTION, "DeserializationException");
 
     // When the garbage is followed by the job's real message
     publish(jobId, "\u0000not json at all".getBytes(StandardCharsets.UTF_8));
@@ -35,8 +36,11 @@ class DeadLetterIT extends WorkerIntegrationTest {
         .atMost(JOB_TIMEOUT)
         .until(
             () ->
-                counter(TranslationMetrics.DEAD_LETTERS_UNPARSEABLE) - unparseableBefore == 1
-                    && counter(MetricNames.DEAD_LETTERS, "exception", "DeserializationException")
+                counter(MetricNames.DEAD_LETTERS_UNPARSEABLE) - unparseableBefore == 1
+                    && counter(
+                                MetricNames.DEAD_LETTERS,
+                                MetricNames.TAG_EXCEPTION,
+                                "DeserializationException")
                             - deadLettersBefore
                         == 1);
   }
@@ -95,13 +99,15 @@ class DeadLetterIT extends WorkerIntegrationTest {
     // When it is processed
     publish(TranslationBatchMessage.of(jobId, List.of(0, 1, 2), Instant.now()));
 
-    // Then only that segment failed, with a message saying what is allowed
+    // Then only that segment failed, with the engine's message saying what is allowed
     Job job = awaitJob(jobId, JobStatus.PARTIALLY_FAILED);
     assertThat(job.done()).isEqualTo(2);
     assertThat(job.failed()).isEqualTo(1);
     List<SegmentRow> rows = segments(jobId);
     assertThat(rows.get(1).status()).isEqualTo("FAILED");
-    assertThat(rows.get(1).error()).contains("characters").contains("at most");
+    assertThat(rows.get(1).error())
+        .contains(tooLong.length() + " characters")
+        .contains("at most " + engine.options().maxTextChars());
     assertThat(rows.get(0).status()).isEqualTo("DONE");
     assertThat(rows.get(2).status()).isEqualTo("DONE");
   }

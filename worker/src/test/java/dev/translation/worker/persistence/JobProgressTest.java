@@ -1,9 +1,8 @@
-package dev.translation.worker;
+package dev.translation.worker.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.translation.contracts.JobStatus;
-import dev.translation.worker.persistence.JobProgress;
 import org.junit.jupiter.api.Test;
 
 class JobProgressTest {
