@@ -2,7 +2,7 @@ package dev.translation.worker.messaging;
 
 import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.worker.config.WorkerProperties;
-import dev.translation.worker.inference.SegmentTranslationService;
+import dev.translation.worker.inference.TranslateSegments;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes the lane's topic in batches (one poll at a time) and hands the messages to the {@link
- * SegmentTranslationService} in micro-batches of at most {@code
- * translation.worker.batching.max-segments} segments, then acknowledges the poll (AckMode
- * MANUAL_IMMEDIATE: the offsets are committed before the next poll).
+ * TranslateSegments} in micro-batches of at most {@code translation.worker.batching.max-segments}
+ * segments, then acknowledges the poll (AckMode MANUAL_IMMEDIATE: the offsets are committed before
+ * the next poll).
  *
  * <p>When the application is shutting down, the listener stops after the micro-batch in progress:
  * it commits the records already stored and hands the rest of the poll back uncommitted, so a
@@ -45,16 +45,14 @@ public class TranslationBatchListener {
   private static final LogAccessor KAFKA_LOG =
       new LogAccessor(LogFactory.getLog(TranslationBatchListener.class));
 
-  private final SegmentTranslationService translation;
+  private final TranslateSegments translation;
   private final JobEventPublisher events;
   private final WorkerProperties properties;
   private final int maxSegments;
   private final AtomicBoolean shuttingDown = new AtomicBoolean();
 
   public TranslationBatchListener(
-      SegmentTranslationService translation,
-      WorkerProperties properties,
-      JobEventPublisher events) {
+      TranslateSegments translation, WorkerProperties properties, JobEventPublisher events) {
     this.translation = translation;
     this.events = events;
     this.properties = properties;

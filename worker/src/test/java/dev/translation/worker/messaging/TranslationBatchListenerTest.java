@@ -10,7 +10,7 @@ import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.worker.config.WorkerProperties;
 import dev.translation.worker.inference.DynamicBatcher;
 import dev.translation.worker.inference.FakeModel;
-import dev.translation.worker.inference.SegmentTranslationService;
+import dev.translation.worker.inference.TranslateSegments;
 import dev.translation.worker.inference.TranslationMemory;
 import dev.translation.worker.inference.TranslationMetrics;
 import dev.translation.worker.persistence.InMemoryTables;
@@ -55,7 +55,7 @@ class TranslationBatchListenerTest {
 
   private final TranslationBatchListener listener =
       new TranslationBatchListener(
-          new SegmentTranslationService(
+          new TranslateSegments(
               tables.segmentRepository(),
               new TranslationMemory(tables.memoryRepository()),
               batcher,

@@ -20,7 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class SegmentTranslationServiceTest {
+class TranslateSegmentsTest {
 
   private static final LanguagePair DE_EN = LanguagePair.GERMAN_TO_ENGLISH;
   private static final String MODEL_VERSION = FakeModel.MANIFEST.id();
@@ -32,8 +32,8 @@ class SegmentTranslationServiceTest {
   private final FakeModel model = new FakeModel();
   private final DynamicBatcher batcher = new DynamicBatcher(model, 1, 1_000, Duration.ZERO);
   private final MeterRegistry meters = new SimpleMeterRegistry();
-  private final SegmentTranslationService service =
-      new SegmentTranslationService(
+  private final TranslateSegments service =
+      new TranslateSegments(
           tables.segmentRepository(),
           new TranslationMemory(tables.memoryRepository()),
           batcher,

@@ -39,9 +39,9 @@ import org.springframework.stereotype.Component;
  * fails only its own segments: when the engine refuses a call, each of its texts is tried alone.
  */
 @Component
-public class SegmentTranslationService {
+public class TranslateSegments {
 
-  private static final Logger log = LoggerFactory.getLogger(SegmentTranslationService.class);
+  private static final Logger log = LoggerFactory.getLogger(TranslateSegments.class);
 
   private final SegmentRepository segments;
   private final TranslationMemory memory;
@@ -57,7 +57,7 @@ public class SegmentTranslationService {
    * @param manifest the loaded model's manifest: the language pair it translates and the version
    *     recorded on every segment it translates
    */
-  public SegmentTranslationService(
+  public TranslateSegments(
       SegmentRepository segments,
       TranslationMemory memory,
       DynamicBatcher model,
