@@ -1,6 +1,5 @@
 package dev.translation.segmentation;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,12 +9,12 @@ import java.util.function.Function;
  * Cuts a text into the segments that are translated one by one, and puts their translations back
  * together with the text's line structure.
  *
- * <p>A text becomes one piece per sentence (the JDK's sentence rules for the source language), and
- * a sentence longer than {@code maxChars} becomes several pieces cut at the last space before the
- * limit (or at the limit when there is none), so that no single piece, and so no single unit of
- * work, is unbounded. Whitespace inside a line collapses to one space; line breaks (LF, CRLF, CR)
- * are kept by count, blank lines included; leading and trailing blank space is dropped, as the
- * engine drops it.
+ * <p>A text becomes one piece per sentence (ICU's sentence rules for the source language, with
+ * German abbreviations and ordinals handled), and a sentence longer than {@code maxChars} becomes
+ * several pieces cut at the last space before the limit (or at the limit when there is none), so
+ * that no single piece, and so no single unit of work, is unbounded. Whitespace inside a line
+ * collapses to one space; line breaks (LF, CRLF, CR) are kept by count, blank lines included;
+ * leading and trailing blank space is dropped, as the engine drops it.
  */
 public final class SentenceSegmenter {
 
@@ -75,8 +74,9 @@ public final class SentenceSegmenter {
   }
 
   /**
-   * The sentences of one line, by the sentence rules of {@code locale}, with whitespace collapsed
-   * to single spaces; an empty list for a blank line.
+   * The sentences of one line, by the sentence rules of {@code locale} (see {@link
+   * SentenceBoundaries}), with whitespace collapsed to single spaces; an empty list for a blank
+   * line.
    */
   public static List<String> sentences(String line, Locale locale) {
     String collapsed = line.strip().replaceAll("\\s+", " ");
@@ -84,15 +84,7 @@ public final class SentenceSegmenter {
     if (collapsed.isEmpty()) {
       return sentences;
     }
-    BreakIterator iterator = BreakIterator.getSentenceInstance(locale);
-    iterator.setText(collapsed);
-    int start = iterator.first();
-    for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
-      String sentence = collapsed.substring(start, end).strip();
-      if (!sentence.isEmpty()) {
-        sentences.add(sentence);
-      }
-    }
+    sentences.addAll(SentenceBoundaries.sentences(collapsed, locale));
     return sentences;
   }
 
