@@ -16,10 +16,13 @@ public final class Sha256 {
 
   /** The digest of {@code text}'s UTF-8 bytes, 64 lower-case hex digits. */
   public static String hex(String text) {
+    return hex(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The digest of {@code bytes} (a stored file), 64 lower-case hex digits. */
+  public static String hex(byte[] bytes) {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

@@ -32,6 +32,7 @@ public record ApiProperties(
     Await await,
     Listing listing,
     Cors cors,
+    Documents documents,
     Path bootstrapKeyFile) {
 
   public ApiProperties {
@@ -77,6 +78,18 @@ public record ApiProperties(
    *     is one) into parts of at most this many characters
    */
   public record Segmentation(int maxSegmentCharacters) {}
+
+  /**
+   * Jobs submitted as files.
+   *
+   * @param maxFileSize largest file accepted (413 above it)
+   * @param maxSegments most sentence segments one document may hold; larger corpora belong to the
+   *     job launcher's corpus jobs
+   * @param retention how long jobs (texts and documents alike) and their files are kept
+   * @param purgeInterval how often expired jobs are deleted
+   */
+  public record Documents(
+      DataSize maxFileSize, int maxSegments, Duration retention, Duration purgeInterval) {}
 
   /**
    * @param enabled whether this replica runs the relay (several replicas may: rows are claimed with

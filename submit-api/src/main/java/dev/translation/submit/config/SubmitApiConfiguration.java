@@ -1,5 +1,7 @@
 package dev.translation.submit.config;
 
+import dev.translation.documents.DocumentLimits;
+import dev.translation.documents.FormatHandlers;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -19,6 +21,12 @@ public class SubmitApiConfiguration {
   @Bean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** The format handlers uploads are read and downloads written with. */
+  @Bean
+  FormatHandlers formatHandlers() {
+    return FormatHandlers.all(DocumentLimits.DEFAULTS);
   }
 
   /**

@@ -115,6 +115,16 @@ public class SubmitJob {
   }
 
   private Submission replay(StoredJob earlier, String hash, String idempotencyKey) {
+    return replay(earlier, hash, idempotencyKey, jobs);
+  }
+
+  /**
+   * The earlier job an Idempotency-Key names, when the request is the same as then.
+   *
+   * @throws IdempotencyKeyReusedException when it is not
+   */
+  static Submission replay(
+      StoredJob earlier, String hash, String idempotencyKey, SubmittedJobRepository jobs) {
     if (!hash.equals(earlier.requestHash())) {
       throw new IdempotencyKeyReusedException(idempotencyKey, earlier.id());
     }

@@ -81,8 +81,25 @@ public class SubmitRequestValidator {
             Map.of("index", i, "limit", limits.maxCharsPerText(), "length", length));
       }
     }
-    String source = required("source", request.source());
-    String target = required("target", request.target());
+    return normalised(
+        texts, request.source(), request.target(), request.priority(), modelHint(request));
+  }
+
+  /**
+   * Validates and normalises the languages and priority of a document; its texts come from the
+   * file, whose limits the document's own checks apply.
+   *
+   * @throws InvalidRequestException saying what is wrong
+   */
+  public ValidRequest validateDocument(
+      List<String> texts, String source, String target, String priority) {
+    return normalised(texts, source, target, priority, null);
+  }
+
+  private ValidRequest normalised(
+      List<String> texts, String sourceCode, String targetCode, String priorityName, String model) {
+    String source = required("source", sourceCode);
+    String target = required("target", targetCode);
     String pair = source + "-" + target;
     if (!properties.languagePairs().contains(pair)) {
       throw new InvalidRequestException(
@@ -92,8 +109,7 @@ public class SubmitRequestValidator {
               + String.join(", ", properties.languagePairs()),
           Map.of("supportedPairs", properties.languagePairs()));
     }
-    return new ValidRequest(
-        List.copyOf(texts), source, target, priority(request.priority()), modelHint(request));
+    return new ValidRequest(List.copyOf(texts), source, target, priority(priorityName), model);
   }
 
   private static String required(String field, String value) {

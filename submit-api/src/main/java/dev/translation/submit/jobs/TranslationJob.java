@@ -64,11 +64,15 @@ public record TranslationJob(
         job.finishedAt());
   }
 
-  /** The job as it stands right after it was written: queued, nothing translated yet. */
+  /**
+   * The job as it stands right after it was written: queued with nothing translated yet, or (with
+   * nothing to translate) already succeeded.
+   */
   static TranslationJob queued(PlannedJob job) {
+    boolean nothingToDo = job.segments().isEmpty();
     return new TranslationJob(
         job.id(),
-        JobStatus.QUEUED,
+        nothingToDo ? JobStatus.SUCCEEDED : JobStatus.QUEUED,
         job.lane(),
         job.source(),
         job.target(),
@@ -81,7 +85,7 @@ public record TranslationJob(
         List.of(),
         job.acceptedAt(),
         null,
-        null);
+        nothingToDo ? job.acceptedAt() : null);
   }
 
   /** Segments not finished yet. */

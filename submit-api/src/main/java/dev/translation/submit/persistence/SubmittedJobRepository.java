@@ -54,13 +54,20 @@ public class SubmittedJobRepository {
   public void insert(PlannedJob job) {
     jdbc.sql(
             "INSERT INTO jobs (id, api_key_id, idempotency_key, request_hash, status, source_lang,"
-                + " target_lang, lane, model_hint, total_segments, total_texts, created_at) VALUES (:id,"
-                + " :key, :idempotencyKey, :hash, 'QUEUED', :source, :target, :lane, :model,"
-                + " :total, :texts, :createdAt)")
+                + " target_lang, lane, model_hint, total_segments, total_texts, created_at,"
+                + " finished_at) VALUES (:id, :key, :idempotencyKey, :hash, :status, :source,"
+                + " :target, :lane, :model, :total, :texts, :createdAt, :finishedAt)")
         .param("id", job.id())
         .param("key", job.apiKeyId())
         .param("idempotencyKey", job.idempotencyKey())
         .param("hash", job.requestHash())
+        // A document with nothing to translate is done the moment it is accepted.
+        .param("status", job.segments().isEmpty() ? "SUCCEEDED" : "QUEUED")
+        .param(
+            "finishedAt",
+            job.segments().isEmpty()
+                ? LocalDateTime.ofInstant(job.acceptedAt(), ZoneOffset.UTC)
+                : null)
         .param("source", job.source())
         .param("target", job.target())
         .param("lane", job.lane().name())
@@ -156,6 +163,14 @@ public class SubmittedJobRepository {
                   .add(rs.getString(2));
             });
     return versions;
+  }
+
+  /** The source text of each of the job's segments, in index order. */
+  public List<String> sourceTexts(String jobId) {
+    return jdbc.sql("SELECT source_text FROM segments WHERE job_id = :id ORDER BY idx")
+        .param("id", jobId)
+        .query((rs, row) -> rs.getString(1))
+        .list();
   }
 
   /** The job's segments in index order. */

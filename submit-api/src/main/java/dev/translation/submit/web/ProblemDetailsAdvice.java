@@ -1,9 +1,15 @@
 package dev.translation.submit.web;
 
+import dev.translation.documents.DocumentException;
+import dev.translation.documents.DocumentFormat;
+import dev.translation.documents.DocumentTooLargeException;
+import dev.translation.documents.UnsupportedDocumentException;
 import dev.translation.submit.jobs.IdempotencyKeyReusedException;
 import dev.translation.submit.jobs.InvalidRequestException;
 import dev.translation.submit.jobs.JobAlreadyFinishedException;
+import dev.translation.submit.jobs.JobNotFinishedException;
 import dev.translation.submit.jobs.JobNotFoundException;
+import dev.translation.submit.jobs.NotADocumentJobException;
 import dev.translation.submit.security.ApiKeyRejectedException;
 import dev.translation.submit.security.RateLimitExceededException;
 import dev.translation.submit.security.TooManyFailedAuthenticationsException;
@@ -141,6 +147,39 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> finished(
       JobAlreadyFinishedException e, HttpServletRequest request) {
     return problem(HttpStatus.CONFLICT, e.getMessage(), request).build();
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> unsupportedDocument(
+      UnsupportedDocumentException e, HttpServletRequest request) {
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), request)
+        .property("supportedFormats", DocumentFormat.supported())
+        .build();
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> documentTooLarge(
+      DocumentTooLargeException e, HttpServletRequest request) {
+    return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), request).build();
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> unreadableDocument(
+      DocumentException e, HttpServletRequest request) {
+    return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), request).build();
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> notFinished(JobNotFinishedException e, HttpServletRequest request) {
+    return problem(HttpStatus.CONFLICT, e.getMessage(), request)
+        .property("jobId", e.jobId())
+        .build();
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> notADocument(
+      NotADocumentJobException e, HttpServletRequest request) {
+    return problem(HttpStatus.NOT_FOUND, e.getMessage(), request).build();
   }
 
   @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})

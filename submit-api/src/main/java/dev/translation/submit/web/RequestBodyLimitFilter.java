@@ -26,6 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
+  /** Room for a document upload's form fields and part headers beside the file. */
+  private static final long FORM_OVERHEAD_BYTES = 64 * 1024;
+
   private final ApiProperties properties;
 
   public RequestBodyLimitFilter(ApiProperties properties) {
@@ -37,6 +40,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long limit = properties.limits().maxRequestSize().toBytes();
+    if (request.getRequestURI().equals("/v1/documents")) {
+      // A file plus its form fields and part headers.
+      limit = properties.documents().maxFileSize().toBytes() + FORM_OVERHEAD_BYTES;
+    }
     if (request.getContentLengthLong() > limit) {
       ProblemResponses.write(
           response,

@@ -110,7 +110,7 @@ public class TranslationController {
         .body(JobResponse.of(submission.job()));
   }
 
-  private static String checkIdempotencyKey(String key) {
+  static String checkIdempotencyKey(String key) {
     if (key == null) {
       return null;
     }

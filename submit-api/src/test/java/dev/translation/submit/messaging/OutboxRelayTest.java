@@ -143,7 +143,8 @@ class OutboxRelayTest {
             Duration.ofMinutes(10),
             10_000,
             Duration.ofSeconds(5));
-    return new ApiProperties(List.of("de-en"), null, null, null, relay, null, null, null, null);
+    return new ApiProperties(
+        List.of("de-en"), null, null, null, relay, null, null, null, null, null);
   }
 
   /** A clock that stands still until the test moves it. */

@@ -1,0 +1,16 @@
+-- A job submitted as a file keeps the file, so that any API replica can write the translated
+-- document when it is downloaded. The file goes with its job (ON DELETE CASCADE), and jobs are
+-- purged after the API's retention period.
+CREATE TABLE job_documents (
+  job_id        CHAR(36)      CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  -- As the client named it (shown back and used for the download's name), at most 255 characters.
+  file_name     VARCHAR(255)  CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+  -- dev.translation.documents.DocumentFormat names: what was detected, and what a download is.
+  format        VARCHAR(16)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  output_format VARCHAR(16)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  size_bytes    BIGINT        NOT NULL,
+  sha256        CHAR(64)      CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  content       LONGBLOB      NOT NULL,
+  PRIMARY KEY (job_id),
+  CONSTRAINT fk_job_documents_job FOREIGN KEY (job_id) REFERENCES jobs (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
