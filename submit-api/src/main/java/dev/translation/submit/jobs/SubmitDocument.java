@@ -138,7 +138,7 @@ public class SubmitDocument {
           texts.size(),
           planned.segments().size(),
           planned.lane());
-      return new Submission(TranslationJob.queued(planned), false);
+      return new Submission(TranslationJob.queued(planned, JobDocument.of(document)), false);
     }
   }
 

@@ -26,6 +26,7 @@ import java.util.List;
  * @param createdAt when it was accepted
  * @param startedAt when the first segment finished, or null
  * @param finishedAt when it reached a terminal status, or null
+ * @param document the file it was submitted as, or null for texts
  */
 public record TranslationJob(
     String id,
@@ -42,7 +43,8 @@ public record TranslationJob(
     List<String> modelVersions,
     Instant createdAt,
     Instant startedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    JobDocument document) {
 
   /** The stored job with its model versions. */
   static TranslationJob of(StoredJob job, List<String> modelVersions) {
@@ -61,7 +63,8 @@ public record TranslationJob(
         List.copyOf(modelVersions),
         job.createdAt(),
         job.startedAt(),
-        job.finishedAt());
+        job.finishedAt(),
+        JobDocument.of(job.document()));
   }
 
   /**
@@ -69,6 +72,11 @@ public record TranslationJob(
    * nothing to translate) already succeeded.
    */
   static TranslationJob queued(PlannedJob job) {
+    return queued(job, null);
+  }
+
+  /** A job submitted as a file, right after it was written. */
+  static TranslationJob queued(PlannedJob job, JobDocument document) {
     boolean nothingToDo = job.segments().isEmpty();
     return new TranslationJob(
         job.id(),
@@ -85,7 +93,8 @@ public record TranslationJob(
         List.of(),
         job.acceptedAt(),
         null,
-        nothingToDo ? job.acceptedAt() : null);
+        nothingToDo ? job.acceptedAt() : null,
+        document);
   }
 
   /** Segments not finished yet. */

@@ -22,6 +22,7 @@ import java.time.Instant;
  * @param startedAt when the first segment finished, or null
  * @param finishedAt when it reached a terminal status, or null
  * @param requestHash SHA-256 of the canonical request, to check idempotent retries
+ * @param document its file when it was submitted as one, else null
  */
 public record StoredJob(
     String id,
@@ -38,4 +39,5 @@ public record StoredJob(
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt,
-    String requestHash) {}
+    String requestHash,
+    StoredDocument document) {}

@@ -4,6 +4,7 @@ import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.Lane;
 import dev.translation.contracts.SegmentStatus;
 import dev.translation.contracts.Sha256;
+import dev.translation.documents.DocumentFormat;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,11 +30,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SubmittedJobRepository {
 
+  /** A job's columns with its file's, when it was submitted as one, from {@link #JOBS}. */
   private static final String JOB_COLUMNS =
       "id, status, lane, source_lang, target_lang, model_hint, total_segments, total_texts,"
           + " done_segments,"
           + " failed_segments, cancelled_segments, created_at, started_at, finished_at,"
-          + " request_hash";
+          + " request_hash, d.file_name, d.format, d.output_format, d.size_bytes, d.sha256";
+
+  private static final String JOBS = " FROM jobs LEFT JOIN job_documents d ON d.job_id = jobs.id";
 
   private static final int SEGMENT_BATCH = 500;
 
@@ -95,7 +99,7 @@ public class SubmittedJobRepository {
 
   /** The job if it exists and belongs to the key. */
   public Optional<StoredJob> findOwned(String jobId, long apiKeyId) {
-    return jdbc.sql("SELECT " + JOB_COLUMNS + " FROM jobs WHERE id = :id AND api_key_id = :key")
+    return jdbc.sql("SELECT " + JOB_COLUMNS + JOBS + " WHERE id = :id AND api_key_id = :key")
         .param("id", jobId)
         .param("key", apiKeyId)
         .query(SubmittedJobRepository::job)
@@ -105,7 +109,7 @@ public class SubmittedJobRepository {
   /** Like {@link #findOwned} but locks the row until the transaction ends. */
   public Optional<StoredJob> findOwnedForUpdate(String jobId, long apiKeyId) {
     return jdbc.sql(
-            "SELECT " + JOB_COLUMNS + " FROM jobs WHERE id = :id AND api_key_id = :key FOR UPDATE")
+            "SELECT " + JOB_COLUMNS + JOBS + " WHERE id = :id AND api_key_id = :key FOR UPDATE")
         .param("id", jobId)
         .param("key", apiKeyId)
         .query(SubmittedJobRepository::job)
@@ -117,7 +121,8 @@ public class SubmittedJobRepository {
     return jdbc.sql(
             "SELECT "
                 + JOB_COLUMNS
-                + " FROM jobs WHERE api_key_id = :key AND idempotency_key = :idempotencyKey")
+                + JOBS
+                + " WHERE api_key_id = :key AND idempotency_key = :idempotencyKey")
         .param("key", apiKeyId)
         .param("idempotencyKey", idempotencyKey)
         .query(SubmittedJobRepository::job)
@@ -129,7 +134,8 @@ public class SubmittedJobRepository {
     return jdbc.sql(
             "SELECT "
                 + JOB_COLUMNS
-                + " FROM jobs WHERE api_key_id = :key ORDER BY created_at DESC, id DESC"
+                + JOBS
+                + " WHERE api_key_id = :key ORDER BY created_at DESC, id DESC"
                 + " LIMIT :limit OFFSET :offset")
         .param("key", apiKeyId)
         .param("limit", limit)
@@ -245,7 +251,15 @@ public class SubmittedJobRepository {
         instant(rs, "created_at"),
         instant(rs, "started_at"),
         instant(rs, "finished_at"),
-        rs.getString("request_hash"));
+        rs.getString("request_hash"),
+        rs.getString("file_name") == null
+            ? null
+            : new StoredDocument(
+                rs.getString("file_name"),
+                DocumentFormat.valueOf(rs.getString("format")),
+                DocumentFormat.valueOf(rs.getString("output_format")),
+                rs.getLong("size_bytes"),
+                rs.getString("sha256")));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

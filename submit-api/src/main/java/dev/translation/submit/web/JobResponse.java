@@ -1,5 +1,6 @@
 package dev.translation.submit.web;
 
+import dev.translation.submit.jobs.JobDocument;
 import dev.translation.submit.jobs.TranslationJob;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Locale;
  * @param createdAt when the job was accepted
  * @param startedAt when the first segment finished
  * @param finishedAt when the job reached a final status
+ * @param document the file the job was submitted as; null for texts
  * @param links where to poll and fetch the result
  */
 public record JobResponse(
@@ -33,6 +35,7 @@ public record JobResponse(
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt,
+    Document document,
     Links links) {
 
   static JobResponse of(TranslationJob job) {
@@ -48,7 +51,8 @@ public record JobResponse(
         job.createdAt(),
         job.startedAt(),
         job.finishedAt(),
-        Links.of(job.id()));
+        Document.of(job.document()),
+        Links.of(job.id(), job.document() != null));
   }
 
   static String wire(Enum<?> value) {
@@ -77,10 +81,32 @@ public record JobResponse(
   /**
    * @param self the job's status
    * @param result its translations
+   * @param document the translated file, for a job submitted as one; else null
    */
-  public record Links(String self, String result) {
-    static Links of(String jobId) {
-      return new Links(JobController.jobPath(jobId), JobController.jobPath(jobId) + "/result");
+  public record Links(String self, String result, String document) {
+    static Links of(String jobId, boolean isDocument) {
+      String self = JobController.jobPath(jobId);
+      return new Links(self, self + "/result", isDocument ? self + "/document" : null);
+    }
+  }
+
+  /**
+   * The file a job was submitted as.
+   *
+   * @param name the name it was uploaded with
+   * @param format its format, detected from its content
+   * @param downloadFormat the format of the translated file (a PDF's is docx)
+   * @param sizeBytes the uploaded file's size
+   */
+  public record Document(String name, String format, String downloadFormat, long sizeBytes) {
+    static Document of(JobDocument document) {
+      return document == null
+          ? null
+          : new Document(
+              document.name(),
+              document.format().apiName(),
+              document.downloadFormat().apiName(),
+              document.sizeBytes());
     }
   }
 }

@@ -22,6 +22,7 @@ import java.util.List;
  * @param createdAt when the job was accepted
  * @param startedAt when the first segment finished
  * @param finishedAt when the job reached a final status
+ * @param document the file the job was submitted as; null for texts
  * @param links where to poll and fetch the result
  * @param finished whether the status is final
  * @param segments every segment, in input order
@@ -38,6 +39,7 @@ public record JobResultResponse(
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt,
+    JobResponse.Document document,
     JobResponse.Links links,
     boolean finished,
     List<Segment> segments) {
@@ -56,6 +58,7 @@ public record JobResultResponse(
         job.createdAt(),
         job.startedAt(),
         job.finishedAt(),
+        job.document(),
         job.links(),
         result.job().status().isTerminal(),
         result.texts().stream().map(Segment::of).toList());
