@@ -82,6 +82,7 @@ final class HtmlElements {
                   || TEXT_METADATA.contains(lowerCase(element.attr("property"))));
       case "input" ->
           key.equals("value") && BUTTON_INPUTS.contains(lowerCase(element.attr("type")));
+      case "option", "optgroup", "track" -> key.equals("label");
       default -> false;
     };
   }

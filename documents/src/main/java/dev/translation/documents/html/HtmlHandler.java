@@ -24,11 +24,12 @@ import org.jsoup.parser.Parser;
  * <p>Texts are the inline content of block-level elements (paragraphs, headings, list items, table
  * cells, captions, the title, labels, buttons, options, and text directly in a {@code div} or the
  * body), and the attributes people read: {@code alt}, {@code title}, {@code placeholder}, {@code
- * aria-label}, the {@code value} of submit and other button inputs, and the {@code content} of the
- * description and title {@code <meta>} entries (including Open Graph and Twitter cards). Scripts,
- * styles, templates, SVG, MathML, code, preformatted text, text areas, comments, every other
- * attribute, and elements marked {@code translate="no"} or {@code class="notranslate"} are left as
- * they are. How texts are cut from the page is described in {@link HtmlTexts}.
+ * aria-label}, the {@code value} of submit and other button inputs, the {@code label} of options
+ * and subtitle tracks, and the {@code content} of the description and title {@code <meta>} entries
+ * (including Open Graph and Twitter cards). Scripts, styles, templates, SVG, MathML, code,
+ * preformatted text, text areas, comments, every other attribute, and elements marked {@code
+ * translate="no"} or {@code class="notranslate"} are left as they are. How texts are cut from the
+ * page is described in {@link HtmlTexts}.
  *
  * <p>Inline markup inside a text (links, emphasis, spans, line breaks, images, inline code) is
  * carried through the translation as numbered placeholders ({@link

@@ -30,9 +30,6 @@ import org.w3c.dom.Node;
  */
 final class Xliff12 {
 
-  static final String NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2";
-  static final String NAMESPACE_1_1 = "urn:oasis:names:tc:xliff:document:1.1";
-
   private static final Set<String> SIGNED_OFF = Set.of("final", "signed-off");
 
   private final String ns;

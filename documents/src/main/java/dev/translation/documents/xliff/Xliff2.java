@@ -28,8 +28,6 @@ import org.w3c.dom.Node;
  */
 final class Xliff2 {
 
-  static final String NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0";
-
   /** Says that some sentences of the segment's target are still in the source language. */
   static final String INCOMPLETE = "dev.translation:incomplete";
 

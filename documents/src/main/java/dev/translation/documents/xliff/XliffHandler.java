@@ -14,7 +14,8 @@ import org.w3c.dom.Element;
 /**
  * XLIFF translation exchange files, versions 1.2 ({@code <trans-unit>}, see {@link Xliff12}) and
  * 2.x ({@code <unit>}/{@code <segment>}, see {@link Xliff2}), told apart by the root element's
- * namespace or, without one, its {@code version}.
+ * namespace ({@code urn:oasis:names:tc:xliff:document:1.2}, {@code …:2.0}, which 2.1 keeps, {@code
+ * …:2.2}) or, without one, its {@code version}.
  *
  * <p>Texts are the sources of the units (or segments) to translate; the translated file is the same
  * file with their targets filled in (created where missing) and their states set. Inline codes
@@ -29,6 +30,8 @@ import org.w3c.dom.Element;
  * entities and entity expansion never happen, and nesting is limited.
  */
 public final class XliffHandler implements FormatHandler {
+
+  private static final String NAMESPACE_PREFIX = "urn:oasis:names:tc:xliff:document:";
 
   private final DocumentLimits limits;
 
@@ -77,18 +80,23 @@ public final class XliffHandler implements FormatHandler {
       throw new InvalidDocumentException("the file is XML but not XLIFF: its root is no <xliff>");
     }
     String ns = root.getNamespaceURI();
-    String version = root.getAttribute("version").trim();
+    String version = ns == null ? root.getAttribute("version").trim() : versionOf(ns);
     XliffUnits units = new XliffUnits(limits.maxTexts());
-    if (Xliff2.NAMESPACE.equals(ns) || ns == null && version.startsWith("2.")) {
+    if (version.startsWith("2.")) {
       Xliff2.findUnits(root, units);
-    } else if (Xliff12.NAMESPACE.equals(ns)
-        || Xliff12.NAMESPACE_1_1.equals(ns)
-        || ns == null && version.startsWith("1.")) {
+    } else if (version.startsWith("1.")) {
       Xliff12.findUnits(root, units);
     } else {
       throw new UnsupportedDocumentException(
           "the file is XLIFF of a version that is not supported (XLIFF 1.2 and 2.x are)");
     }
     return units;
+  }
+
+  /** The version an XLIFF namespace names, e.g. 2.0 (also for 2.1 files) or 2.2; else "". */
+  private static String versionOf(String namespace) {
+    return namespace.startsWith(NAMESPACE_PREFIX)
+        ? namespace.substring(NAMESPACE_PREFIX.length())
+        : "";
   }
 }

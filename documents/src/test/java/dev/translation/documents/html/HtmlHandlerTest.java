@@ -216,6 +216,25 @@ class HtmlHandlerTest {
   }
 
   @Test
+  void onlyAttributesPeopleReadAreTexts() {
+    byte[] page =
+        html(
+            "<img src=\"a.png\" alt=\"Ein Hund\" title=\"Foto: Anna\" class=\"bild\" data-info=\"Hund\">"
+                + "<input type=\"submit\" value=\"Senden\"><input type=\"text\" value=\"Eingabe\">"
+                + "<select><option label=\"Kurz\" value=\"lang\">Sehr lang</option></select>"
+                + "<a href=\"/seite\" id=\"anker\" aria-label=\"Zur Seite\">Seite</a>");
+
+    assertThat(handler.texts(page))
+        .containsExactly(
+            "Ein Hund", "Foto: Anna", "Senden", "Kurz", "Sehr lang", "Zur Seite", "Seite");
+    Document translated = parse(handler.translate(page, marked(handler.texts(page))));
+    assertThat(translated.selectFirst("img").attr("data-info")).isEqualTo("Hund");
+    assertThat(translated.selectFirst("input[type=text]").attr("value")).isEqualTo("Eingabe");
+    assertThat(translated.selectFirst("option").attr("value")).isEqualTo("lang");
+    assertThat(translated.selectFirst("option").attr("label")).isEqualTo("EN: Kurz");
+  }
+
+  @Test
   void elementsMarkedNotToBeTranslatedKeepTheirTextAndAttributes() {
     byte[] page =
         html(

@@ -30,8 +30,8 @@ import org.w3c.dom.Text;
 
 class XliffHandlerTest {
 
-  private static final String V12 = Xliff12.NAMESPACE;
-  private static final String V2 = Xliff2.NAMESPACE;
+  private static final String V12 = "urn:oasis:names:tc:xliff:document:1.2";
+  private static final String V2 = "urn:oasis:names:tc:xliff:document:2.0";
 
   private final XliffHandler handler = new XliffHandler(DocumentLimits.DEFAULTS);
 
@@ -258,6 +258,11 @@ class XliffHandlerTest {
                 + "\" version=\"2.1\" srcLang=\"de\"><file id=\"f\"><unit"
                 + " id=\"u\"><segment><source>Neu</source></segment></unit></file></xliff>")
             .getBytes(StandardCharsets.UTF_8);
+    byte[] v22 =
+        ("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.2\" version=\"2.2\" srcLang=\"de\">"
+                + "<file id=\"f\"><unit id=\"u\"><segment><source>Neuer</source></segment></unit>"
+                + "</file></xliff>")
+            .getBytes(StandardCharsets.UTF_8);
 
     assertThat(handler.texts(legacy)).containsExactly("Alt, aber gültig");
     assertThat(
@@ -265,6 +270,7 @@ class XliffHandlerTest {
                 .getTextContent())
         .isEqualTo("Old");
     assertThat(handler.texts(v21)).containsExactly("Neu");
+    assertThat(handler.texts(v22)).containsExactly("Neuer");
     assertThatThrownBy(
             () ->
                 handler.texts(
