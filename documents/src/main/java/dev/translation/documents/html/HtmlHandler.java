@@ -35,7 +35,8 @@ import org.jsoup.parser.Parser;
  * carried through the translation as numbered placeholders ({@link
  * dev.translation.documents.inline.PlaceholderText}): restored around the translated words where
  * the translation keeps them, else kept with their original words at the end of the text, never
- * dropped.
+ * dropped. A {@code <br>} is a line break of the text instead, since the pipeline keeps a text's
+ * lines through translation.
  *
  * <p>The translated page is written in the charset the page declared (or UTF-8), with characters
  * that charset cannot hold written as character references; the doctype and an XML declaration are
