@@ -1,5 +1,7 @@
 package dev.translation.documents;
 
+import dev.translation.documents.html.HtmlHandler;
+import dev.translation.documents.xliff.XliffHandler;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,7 @@ public final class FormatHandlers {
 
   /** Every format's handler, each enforcing {@code limits}. */
   public static FormatHandlers all(DocumentLimits limits) {
-    return new FormatHandlers(List.of());
+    return new FormatHandlers(List.of(new HtmlHandler(limits), new XliffHandler(limits)));
   }
 
   /** A registry of the given handlers; a format may have one handler. */
