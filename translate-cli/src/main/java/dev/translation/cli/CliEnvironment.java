@@ -72,6 +72,13 @@ record CliEnvironment(
         Pause.THREAD_SLEEP);
   }
 
+  /** A path as the user would write it: relative to the working directory when inside it. */
+  String shown(Path path) {
+    return path.startsWith(workingDirectory)
+        ? workingDirectory.relativize(path).toString()
+        : path.toString();
+  }
+
   private static boolean terminal(String property, boolean guess) {
     String value = System.getProperty(property);
     return value == null ? guess : Boolean.parseBoolean(value);

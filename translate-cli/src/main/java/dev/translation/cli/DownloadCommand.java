@@ -37,23 +37,24 @@ final class DownloadCommand extends JobCommand {
   public Integer call() {
     TranslationApi api = api();
     TranslatedFile file = DocumentDownload.fetch(api, watcher(api), id, "job " + id);
-    Path workingDirectory = root.environment().workingDirectory();
+    CliEnvironment environment = root.environment();
     Path target =
-        workingDirectory.resolve(
-            output != null ? output : file.fileName() != null ? file.fileName() : id);
+        environment
+            .workingDirectory()
+            .resolve(output != null ? output : file.fileName() != null ? file.fileName() : id);
     try {
       DocumentDownload.write(target, file.content(), force);
     } catch (FileAlreadyExistsException e) {
-      throw new UsageException(target + " exists; --force overwrites it");
+      throw new UsageException(environment.shown(target) + " exists; --force overwrites it");
     } catch (IOException e) {
-      throw new UsageException("cannot write " + target + ": " + e.getMessage());
+      throw new UsageException("cannot write " + environment.shown(target) + ": " + e.getMessage());
     }
     Job job = api.job(id);
     if (job.jobStatus() != JobStatus.SUCCEEDED) {
       display()
           .message(
               "wrote "
-                  + target
+                  + environment.shown(target)
                   + ", but the job "
                   + job.status()
                   + ": "
@@ -63,7 +64,7 @@ final class DownloadCommand extends JobCommand {
                   + " texts kept sentences in the source language");
       return ExitCode.JOB_FAILED;
     }
-    display().note("wrote " + target);
+    display().note("wrote " + environment.shown(target));
     return ExitCode.OK;
   }
 }

@@ -63,7 +63,7 @@ final class InputTranslation {
   private final JobWatcher watcher;
   private final ProgressDisplay display;
   private final PrintWriter out;
-  private final Path workingDirectory;
+  private final CliEnvironment environment;
   private final Settings settings;
 
   private final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
@@ -74,13 +74,13 @@ final class InputTranslation {
       JobWatcher watcher,
       ProgressDisplay display,
       PrintWriter out,
-      Path workingDirectory,
+      CliEnvironment environment,
       Settings settings) {
     this.api = api;
     this.watcher = watcher;
     this.display = display;
     this.out = out;
-    this.workingDirectory = workingDirectory;
+    this.environment = environment;
     this.settings = settings;
   }
 
@@ -278,11 +278,8 @@ final class InputTranslation {
     exitCode = Math.max(exitCode, code);
   }
 
-  /** A path as the user would write it: relative to the working directory when inside it. */
   private String shown(Path path) {
-    return path.startsWith(workingDirectory)
-        ? workingDirectory.relativize(path).toString()
-        : path.toString();
+    return environment.shown(path);
   }
 
   private static String count(int n, String noun) {

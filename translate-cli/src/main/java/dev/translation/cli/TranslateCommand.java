@@ -194,7 +194,7 @@ public final class TranslateCommand implements Callable<Integer> {
             watcher(api),
             display(),
             out(),
-            environment.workingDirectory(),
+            environment,
             new InputTranslation.Settings(source, target, priority, outputPath, force, noWait))
         .run(resolved);
   }
