@@ -60,9 +60,10 @@ import picocli.CommandLine.Spec;
     footer = {
       "  TRANSLATION_API_URL  the API's address when --api-url is not given",
       "                       (default: http://localhost:8080)",
-      "  TRANSLATION_API_KEY  the API key when --api-key is not given. For an API on this",
-      "                       machine, local mode's key file data/local/api-key.txt (in the",
-      "                       current folder, then in this checkout) is read last."
+      "  TRANSLATION_API_KEY  the API key when --api-key is not given. For an API",
+      "                       on this machine, local mode's key file",
+      "                       data/local/api-key.txt (in the current folder, then",
+      "                       in this checkout) is read last."
     })
 public final class TranslateCommand implements Callable<Integer> {
 
