@@ -6,6 +6,7 @@ import dev.translation.cli.api.JobResult;
 import dev.translation.cli.api.Submission;
 import dev.translation.cli.api.TranslatedFile;
 import dev.translation.cli.api.TranslationApi;
+import dev.translation.contracts.JobStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -207,7 +208,7 @@ final class InputTranslation {
           outcome(Outcome.NOT_WRITTEN, ExitCode.USAGE);
           return;
         }
-        if (translated.incompleteTexts() > 0 || job.counts().failed() > 0) {
+        if (job.jobStatus() == JobStatus.PARTIALLY_FAILED || translated.incompleteTexts() > 0) {
           display.message(
               "wrote "
                   + shown(output)
