@@ -1,0 +1,129 @@
+package dev.translation.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the command line in-process with an environment of the test's choosing: its variables,
+ * working directory, standard input, terminals and key files, and a clock that a pause moves on
+ * instead of sleeping.
+ */
+final class CliRun {
+
+  /** What a run left behind. */
+  record Outcome(int exitCode, String out, String err) {
+
+    List<String> errLines() {
+      return err.isEmpty() ? List.of() : List.of(err.split("\n"));
+    }
+  }
+
+  private final Path workingDirectory;
+  private final Map<String, String> variables = new HashMap<>();
+  private final List<Path> keyFiles = new ArrayList<>();
+  private final MovableClock clock = new MovableClock();
+  private final List<Duration> pauses = new ArrayList<>();
+  private String stdin;
+  private boolean stderrIsTerminal;
+
+  CliRun(Path workingDirectory) {
+    this.workingDirectory = workingDirectory;
+  }
+
+  /** A run against the fake API, with its URL and key in the environment. */
+  static CliRun against(FakeTranslationApi api, Path workingDirectory) {
+    return new CliRun(workingDirectory)
+        .variable(ApiAccess.URL_VARIABLE, api.url().toString())
+        .variable(ApiAccess.KEY_VARIABLE, FakeTranslationApi.KEY);
+  }
+
+  CliRun variable(String name, String value) {
+    variables.put(name, value);
+    return this;
+  }
+
+  CliRun withoutVariable(String name) {
+    variables.remove(name);
+    return this;
+  }
+
+  CliRun keyFile(Path file) {
+    keyFiles.add(file);
+    return this;
+  }
+
+  CliRun stdin(String text) {
+    this.stdin = text;
+    return this;
+  }
+
+  CliRun stderrIsTerminal() {
+    this.stderrIsTerminal = true;
+    return this;
+  }
+
+  /** The pauses the command took between polls and retries. */
+  List<Duration> pauses() {
+    return List.copyOf(pauses);
+  }
+
+  Outcome run(String... args) {
+    CliEnvironment environment =
+        new CliEnvironment(
+            variables,
+            workingDirectory,
+            new ByteArrayInputStream((stdin == null ? "" : stdin).getBytes(StandardCharsets.UTF_8)),
+            stdin == null,
+            stderrIsTerminal,
+            keyFiles,
+            clock,
+            duration -> {
+              pauses.add(duration);
+              clock.advance(duration);
+            });
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var commandLine = TranslateCommand.commandLine(environment);
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exitCode = commandLine.execute(args);
+    return new Outcome(exitCode, out.toString(), err.toString());
+  }
+
+  /** A clock that stands still until moved. */
+  static final class MovableClock extends Clock {
+
+    private Instant now = Instant.parse("2025-03-01T10:00:00Z");
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}
