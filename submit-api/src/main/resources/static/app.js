@@ -216,6 +216,8 @@
       const job = await send();
       say('The job was accepted.');
       follow(job);
+      // The job is shown below the forms: take the reader there.
+      $('job-heading').focus();
       refreshJobs();
     } catch (error) {
       say('');
@@ -430,7 +432,14 @@
     $('jobs-empty').hidden = !empty;
     $('jobs-empty').textContent =
       jobs === null ? 'Enter your API key to see your jobs.' : 'You have no jobs yet.';
+    // Replacing the rows would drop the keyboard focus of a row's button: give it to the new row
+    // of the same job.
+    const focusedRow = document.activeElement && document.activeElement.closest('#jobs tr');
     $('jobs').replaceChildren(...(jobs || []).map(jobRow));
+    if (focusedRow) {
+      const row = [...$('jobs').rows].find((r) => r.dataset.jobId === focusedRow.dataset.jobId);
+      (row ? row.querySelector('button') : $('refresh-jobs')).focus();
+    }
   }
 
   function jobRow(job) {

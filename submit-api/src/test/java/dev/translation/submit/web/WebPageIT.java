@@ -154,6 +154,9 @@ class WebPageIT extends ApiIntegrationTest {
     element("submit-text").click();
     String jobId = textOnceShown("job-id");
 
+    assertThat(browser.switchTo().activeElement().getDomAttribute("id"))
+        .as("focus moves to the job below the forms")
+        .isEqualTo("job-heading");
     assertThat(
             jdbc.sql("SELECT source_text FROM segments WHERE job_id = ? ORDER BY idx")
                 .params(jobId)
