@@ -111,6 +111,7 @@ public final class LocalPipelineCommand implements Callable<Integer> {
     }
     System.out.printf(
         "%nready in %.0f s%n  API:      %s  (OpenAPI: %s/v3/api-docs)%n  API key:  %s  (kept in %s)%n"
+            + "  web page: %s/  (enter the API key there)%n"
             + "  Kafka:    %s%n  MySQL:    %s%n  logs:     %s%n%n"
             + "try:%n  curl -s -X POST '%s/v1/translations?wait=5s' -H 'Authorization: Bearer %s'"
             + " -H 'Content-Type: application/json' -d '{\"texts\":[\"Ich habe Hunger.\"],\"source\":\"de\",\"target\":\"en\"}'%n%n"
@@ -120,6 +121,7 @@ public final class LocalPipelineCommand implements Callable<Integer> {
         pipeline.apiUrl(),
         pipeline.apiKey(),
         pipeline.apiKeyFile(),
+        pipeline.apiUrl(),
         pipeline.kafkaBootstrapServers(),
         pipeline.database().url(),
         data.toAbsolutePath().resolve("logs"),
