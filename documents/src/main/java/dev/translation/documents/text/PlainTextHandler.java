@@ -18,7 +18,7 @@ import java.util.Objects;
  * indentation and trailing white space. A translation with as many lines as its paragraph has gets
  * each source line's indentation and separator; one with more or fewer lines gets those of the
  * nearest source line. Blank lines inside a translation are dropped, since they would split the
- * paragraph in two.
+ * paragraph in two, and a blank translation leaves its paragraph as it was rather than remove it.
  */
 public final class PlainTextHandler implements FormatHandler {
 
@@ -57,8 +57,12 @@ public final class PlainTextHandler implements FormatHandler {
     int copied = 0;
     for (int i = 0; i < paragraphs.size(); i++) {
       Paragraph paragraph = paragraphs.get(i);
+      String translation = translations.get(i).text();
+      if (translation.isBlank()) {
+        continue;
+      }
       out.append(content, copied, paragraph.start());
-      paragraph.writeTranslation(content, translations.get(i).text(), separator, out);
+      paragraph.writeTranslation(content, translation, separator, out);
       copied = paragraph.end();
     }
     out.append(content, copied, content.length());

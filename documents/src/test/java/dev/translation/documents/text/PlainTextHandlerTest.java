@@ -152,7 +152,7 @@ class PlainTextHandlerTest {
   }
 
   @Test
-  void aTranslationWithOtherLineCountsTakesTheNearestLinesLayoutAndDropsBlankLines() {
+  void aTranslationWithOtherLineCountsTakesTheNearestLinesLayoutAndBlankOnesChangeNothing() {
     byte[] document = "  eins\r\n  zwei\r\n  drei\r\n\r\nvier\n".getBytes(UTF8);
 
     byte[] fewer =
@@ -165,7 +165,7 @@ class PlainTextHandlerTest {
             List.of(
                 new TextTranslation("1\n2\n3\n4", true), new TextTranslation("four\nfive", true)));
 
-    assertThat(new String(fewer, UTF8)).isEqualTo("  one two\r\n  three\r\n\r\n\n");
+    assertThat(new String(fewer, UTF8)).isEqualTo("  one two\r\n  three\r\n\r\nvier\n");
     assertThat(new String(more, UTF8)).isEqualTo("  1\r\n  2\r\n  3\r\n  4\r\n\r\nfour\r\nfive\n");
   }
 
