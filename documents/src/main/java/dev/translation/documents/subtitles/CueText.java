@@ -1,6 +1,6 @@
 package dev.translation.documents.subtitles;
 
-import dev.translation.documents.text.Phrases;
+import dev.translation.documents.text.PhraseFinder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -181,9 +181,10 @@ final class CueText {
 
     void writeTranslation(String content, String translation, CueMarkup markup, StringBuilder out) {
       out.append(content, line.start(), wordsStart);
+      PhraseFinder finder = new PhraseFinder(translation);
       int copied = 0;
       for (InnerTags tags : innerTags) {
-        int at = Phrases.find(translation, tags.words(), copied);
+        int at = finder.find(tags.words(), copied);
         if (at < 0) {
           continue;
         }

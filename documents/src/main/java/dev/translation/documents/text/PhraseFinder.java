@@ -5,24 +5,30 @@ package dev.translation.documents.text;
  * words it wrapped: ignoring case, as whole words only, so that a link on "Handbuch" lands on
  * "manual" in "Read the manual" but never inside "manually".
  */
-public final class Phrases {
+public final class PhraseFinder {
 
-  private Phrases() {}
+  private final String text;
+  private final String folded;
+
+  /** A finder for phrases in {@code text}. */
+  public PhraseFinder(String text) {
+    this.text = text;
+    this.folded = fold(text);
+  }
 
   /**
-   * The start of the first whole-word occurrence of {@code phrase} in {@code text} at or after
-   * {@code from}, ignoring case, or -1. The occurrence is as long as {@code phrase}.
+   * The start of the first whole-word occurrence of {@code phrase} at or after {@code from},
+   * ignoring case, or -1. The occurrence is as long as {@code phrase}.
    */
-  public static int find(String text, String phrase, int from) {
+  public int find(String phrase, int from) {
     if (phrase.isEmpty()) {
       return -1;
     }
-    String foldedText = fold(text);
     String foldedPhrase = fold(phrase);
-    for (int at = foldedText.indexOf(foldedPhrase, Math.max(from, 0));
+    for (int at = folded.indexOf(foldedPhrase, Math.max(from, 0));
         at >= 0;
-        at = foldedText.indexOf(foldedPhrase, at + 1)) {
-      if (startsWord(text, at) && endsWord(text, at + phrase.length())) {
+        at = folded.indexOf(foldedPhrase, at + 1)) {
+      if (startsWord(at) && endsWord(at + phrase.length())) {
         return at;
       }
     }
@@ -38,13 +44,13 @@ public final class Phrases {
     return new String(folded);
   }
 
-  private static boolean startsWord(String text, int at) {
+  private boolean startsWord(int at) {
     return at == 0
         || !Character.isLetterOrDigit(text.charAt(at))
         || !Character.isLetterOrDigit(text.charAt(at - 1));
   }
 
-  private static boolean endsWord(String text, int end) {
+  private boolean endsWord(int end) {
     return end == text.length()
         || !Character.isLetterOrDigit(text.charAt(end - 1))
         || !Character.isLetterOrDigit(text.charAt(end));
