@@ -146,7 +146,7 @@ public final class TextFile {
 
   private static TextFile detect(byte[] bytes) {
     Utf8Scan utf8 = Utf8Scan.of(bytes);
-    if (utf8.mostlyUtf8()) {
+    if (utf8.looksDamaged()) {
       // Damaged UTF-8: read as Latin-1 it would turn every umlaut into two characters of garbage.
       throw new InvalidDocumentException(
           "the file is not valid UTF-8 (byte "
@@ -198,8 +198,9 @@ public final class TextFile {
   }
 
   /**
-   * How well {@code bytes} read as UTF-8: text in another encoding has malformed bytes and hardly a
-   * well-formed multi-byte sequence, damaged UTF-8 has many well-formed ones.
+   * How well {@code bytes} read as UTF-8. Text in another encoding has malformed bytes and hardly a
+   * well-formed multi-byte sequence (in German Latin-1, only the odd "ß" before a typographic quote
+   * makes one); damaged UTF-8 still has many.
    */
   private record Utf8Scan(int firstMalformed, int malformedBytes, int multiByteCharacters) {
 
@@ -221,8 +222,8 @@ public final class TextFile {
       return new Utf8Scan(firstMalformed, malformed, multiByte);
     }
 
-    boolean mostlyUtf8() {
-      return multiByteCharacters > malformedBytes;
+    boolean looksDamaged() {
+      return multiByteCharacters > 0 && multiByteCharacters * 4 >= malformedBytes;
     }
   }
 

@@ -109,6 +109,22 @@ class TextFileTest {
   }
 
   @Test
+  void utf8DamagedInMostOfItsUmlautsIsStillRefusedRatherThanReadAsLatin1() {
+    byte[] damaged = GERMAN.getBytes(StandardCharsets.UTF_8);
+    int broken = 0;
+    for (int i = 0; i + 1 < damaged.length && broken < 3; i++) {
+      if ((damaged[i] & 0xFF) == 0xC3) {
+        damaged[i + 1] = 'x';
+        broken++;
+      }
+    }
+
+    assertThatThrownBy(() -> TextFile.read(damaged))
+        .isInstanceOf(InvalidDocumentException.class)
+        .hasMessageContaining("the file is not valid UTF-8");
+  }
+
+  @Test
   void aByteOrderMarkThatLiesIsRefused() {
     byte[] oddUtf16 = {(byte) 0xFF, (byte) 0xFE, 'H', 0, 'i'};
     byte[] badUtf8 = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'G', 'r', (byte) 0xFC, 'n'};
