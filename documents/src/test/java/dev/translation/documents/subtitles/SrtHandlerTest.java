@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SrtHandlerTest {
@@ -215,6 +216,9 @@ class SrtHandlerTest {
     assertThatThrownBy(() -> handler.texts(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}))
         .isInstanceOf(InvalidDocumentException.class)
         .hasMessage("the file is empty");
+    byte[] junk = new byte[2048];
+    new Random(11).nextBytes(junk);
+    assertThatThrownBy(() -> handler.texts(junk)).isInstanceOf(InvalidDocumentException.class);
     byte[] manyTagStarts =
         ("1\n00:00:01,000 --> 00:00:02,000\n" + "<a".repeat(500_000) + "\n").getBytes(UTF8);
     HandlerChecks.assertCleanOutcome(handler, manyTagStarts, Duration.ofSeconds(5));

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class WebVttHandlerTest {
@@ -151,6 +152,9 @@ class WebVttHandlerTest {
     assertThatThrownBy(() -> handler.texts(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}))
         .isInstanceOf(InvalidDocumentException.class)
         .hasMessage("the file is empty");
+    byte[] junk = new byte[2048];
+    new Random(11).nextBytes(junk);
+    assertThatThrownBy(() -> handler.texts(junk)).isInstanceOf(InvalidDocumentException.class);
     byte[] manyLines =
         ("WEBVTT\n\n00:01.000 --> 00:02.000\n" + "x\n".repeat(500_000))
             .getBytes(StandardCharsets.UTF_8);

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -197,6 +198,16 @@ class PlainTextHandlerTest {
     assertThatThrownBy(() -> handler.texts(new byte[] {(byte) 0xFF, (byte) 0xFE}))
         .isInstanceOf(InvalidDocumentException.class)
         .hasMessage("the file is empty");
+  }
+
+  @Test
+  void binaryJunkIsRefusedAsNoText() {
+    byte[] junk = new byte[2048];
+    new Random(11).nextBytes(junk);
+
+    assertThatThrownBy(() -> handler.texts(junk)).isInstanceOf(InvalidDocumentException.class);
+    assertThatThrownBy(() -> handler.translate(junk, List.of()))
+        .isInstanceOf(InvalidDocumentException.class);
   }
 
   @Test
