@@ -1,6 +1,10 @@
 package dev.translation.documents;
 
 import dev.translation.documents.html.HtmlHandler;
+import dev.translation.documents.markdown.MarkdownHandler;
+import dev.translation.documents.subtitles.SrtHandler;
+import dev.translation.documents.subtitles.WebVttHandler;
+import dev.translation.documents.text.PlainTextHandler;
 import dev.translation.documents.xliff.XliffHandler;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,7 +17,14 @@ public final class FormatHandlers {
 
   /** Every format's handler, each enforcing {@code limits}. */
   public static FormatHandlers all(DocumentLimits limits) {
-    return new FormatHandlers(List.of(new HtmlHandler(limits), new XliffHandler(limits)));
+    return new FormatHandlers(
+        List.of(
+            new PlainTextHandler(limits),
+            new MarkdownHandler(limits),
+            new HtmlHandler(limits),
+            new SrtHandler(limits),
+            new WebVttHandler(limits),
+            new XliffHandler(limits)));
   }
 
   /** A registry of the given handlers; a format may have one handler. */
