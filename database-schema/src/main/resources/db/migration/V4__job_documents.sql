@@ -14,3 +14,14 @@ CREATE TABLE job_documents (
   PRIMARY KEY (job_id),
   CONSTRAINT fk_job_documents_job FOREIGN KEY (job_id) REFERENCES jobs (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- A document with nothing to translate (only code, numbers or markup) is a job of no segments,
+-- which has succeeded the moment it is accepted.
+ALTER TABLE jobs DROP CONSTRAINT ck_jobs_segment_counters;
+ALTER TABLE jobs ADD CONSTRAINT ck_jobs_segment_counters CHECK (
+  total_segments >= 0
+  AND done_segments >= 0 AND failed_segments >= 0 AND cancelled_segments >= 0
+  AND done_segments + failed_segments + cancelled_segments <= total_segments);
+ALTER TABLE jobs DROP CONSTRAINT ck_jobs_total_texts;
+ALTER TABLE jobs ADD CONSTRAINT ck_jobs_total_texts CHECK (
+  total_texts >= 0 AND total_texts <= total_segments);

@@ -66,7 +66,10 @@ public class JobPlanner {
     if (characters > lanes.batchThresholdCharacters()) {
       return Lane.BATCH;
     }
-    return interactiveBudget.tryTake(apiKeyId, segments.size()) ? Lane.INTERACTIVE : Lane.BATCH;
+    // A document with nothing to translate costs nothing.
+    return segments.isEmpty() || interactiveBudget.tryTake(apiKeyId, segments.size())
+        ? Lane.INTERACTIVE
+        : Lane.BATCH;
   }
 
   /**

@@ -55,7 +55,9 @@ public final class TranslationBatchMessages {
       indexes.add(index);
       characters += length;
     }
-    messages.add(message(jobId, lane, indexes, messages.size(), enqueuedAt));
+    if (!indexes.isEmpty()) {
+      messages.add(message(jobId, lane, indexes, messages.size(), enqueuedAt));
+    }
     return messages;
   }
 

@@ -132,4 +132,9 @@ class JobPlannerTest {
   private static Instant now() {
     return Instant.now();
   }
+
+  @Test
+  void aJobWithoutSegmentsIsInteractiveAndTakesNoBudget() {
+    assertThat(planner.lane(7, null, List.of())).isEqualTo(Lane.INTERACTIVE);
+  }
 }

@@ -1,0 +1,192 @@
+package dev.translation.submit.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.translation.submit.ApiIntegrationTest;
+import dev.translation.submit.security.IssuedApiKey;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Documents through the API: upload, the job's life as the worker plays it, download. */
+class DocumentsIT extends ApiIntegrationTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Test
+  void aTextFileIsTranslatedAndDownloadedWithItsParagraphs() {
+    IssuedApiKey key = newKey();
+    String file = "Ich habe Hunger. Wo ist der Bahnhof?\n\nGuten Morgen.\n";
+
+    ResponseEntity<String> accepted =
+        upload(key, "notiz.txt", file.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+    JsonNode job = JSON.readTree(accepted.getBody());
+    String id = job.get("id").asString();
+    assertThat(accepted.getHeaders().getLocation()).hasToString("/v1/jobs/" + id);
+    assertThat(job.get("counts").get("texts").asInt()).isEqualTo(2);
+    assertThat(job.get("counts").get("total").asInt()).isEqualTo(3);
+    assertThat(job.get("document").get("name").asString()).isEqualTo("notiz.txt");
+    assertThat(job.get("document").get("format").asString()).isEqualTo("text");
+    assertThat(job.get("document").get("sizeBytes").asLong()).isEqualTo(file.length());
+    assertThat(job.get("links").get("document").asString())
+        .isEqualTo("/v1/jobs/" + id + "/document");
+    assertThat(client(key).get("/v1/jobs/" + id).json().get("document").get("format").asString())
+        .isEqualTo("text");
+
+    ResponseEntity<String> early = download(key, id);
+    assertThat(early.getStatusCode().value()).isEqualTo(409);
+    assertThat(early.getBody()).contains("has not finished");
+
+    translateSegment(id, 0, "I am hungry.", "test@1");
+    translateSegment(id, 1, "Where is the station?", "test@1");
+    translateSegment(id, 2, "Good morning.", "test@1");
+
+    ResponseEntity<byte[]> done = downloadBytes(key, id);
+    assertThat(done.getStatusCode().value()).isEqualTo(200);
+    assertThat(done.getHeaders().getContentType().toString()).startsWith("text/plain");
+    assertThat(done.getHeaders().getContentDisposition().getFilename()).isEqualTo("notiz.en.txt");
+    assertThat(done.getHeaders().getFirst(DocumentController.INCOMPLETE_TEXTS)).isEqualTo("0");
+    assertThat(new String(done.getBody(), StandardCharsets.UTF_8))
+        .isEqualTo("I am hungry. Where is the station?\n\nGood morning.\n");
+  }
+
+  @Test
+  void aPartlyFailedJobStillDownloadsWithTheFailedSentenceInGerman() {
+    IssuedApiKey key = newKey();
+    String id =
+        id(upload(key, "a.txt", "Ich habe Hunger.\n\nKaputt.\n".getBytes(StandardCharsets.UTF_8)));
+
+    translateSegment(id, 0, "I am hungry.", "test@1");
+    failSegment(id, 1, "refused");
+
+    ResponseEntity<byte[]> done = downloadBytes(key, id);
+    assertThat(done.getHeaders().getFirst(DocumentController.INCOMPLETE_TEXTS)).isEqualTo("1");
+    assertThat(new String(done.getBody(), StandardCharsets.UTF_8))
+        .isEqualTo("I am hungry.\n\nKaputt.\n");
+  }
+
+  @Test
+  void aFileWithNothingToTranslateIsAJobThatHasSucceededAndDownloadsUnchanged() {
+    IssuedApiKey key = newKey();
+    byte[] blank = "\n\n   \n".getBytes(StandardCharsets.UTF_8);
+
+    ResponseEntity<String> accepted = upload(key, "leer.txt", blank);
+
+    assertThat(JSON.readTree(accepted.getBody()).get("status").asString()).isEqualTo("succeeded");
+    assertThat(downloadBytes(key, id(accepted)).getBody()).isEqualTo(blank);
+  }
+
+  @Test
+  void unsupportedEmptyOrMismatchedFilesAreRefusedAndCreateNoJob() {
+    IssuedApiKey key = newKey();
+
+    ResponseEntity<String> zip = upload(key, "a.zip", new byte[] {'P', 'K', 3, 4, 0, 0});
+    ResponseEntity<String> empty = upload(key, "a.txt", new byte[0]);
+    ResponseEntity<String> mismatch =
+        upload(key, "a.docx", "<html><body>Hallo</body></html>".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(zip.getStatusCode().value()).isIn(415, 422);
+    assertThat(empty.getStatusCode().value()).isEqualTo(422);
+    assertThat(empty.getBody()).contains("the file is empty");
+    assertThat(mismatch.getStatusCode().value()).isEqualTo(415);
+    assertThat(mismatch.getBody())
+        .contains("named .docx but its content is html")
+        .contains("supportedFormats");
+    assertThat(jobsOf(key)).isZero();
+  }
+
+  @Test
+  void aTextJobHasNoDocumentToDownload() {
+    IssuedApiKey key = newKey();
+    String id = client(key).submit(List.of("Hallo.")).json().get("id").asString();
+
+    ResponseEntity<String> download = download(key, id);
+
+    assertThat(download.getStatusCode().value()).isEqualTo(404);
+    assertThat(download.getBody()).contains("submitted as texts");
+  }
+
+  @Test
+  void anotherKeysDocumentIsNotFound() {
+    String id = id(upload(newKey(), "a.txt", "Hallo.".getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(download(newKey(), id).getStatusCode().value()).isEqualTo(404);
+  }
+
+  @Test
+  void anUploadWithoutAKeyIsRefusedAndOneOverTheLimitIsTooLarge() {
+    ResponseEntity<String> anonymous =
+        RestClient.builder()
+            .baseUrl("http://localhost:" + port)
+            .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+            .build()
+            .post()
+            .uri("/v1/documents")
+            .contentType(MediaType.MULTIPART_FORM_DATA)
+            .body(form("a.txt", "Hallo.".getBytes(StandardCharsets.UTF_8)))
+            .retrieve()
+            .toEntity(String.class);
+    IssuedApiKey key = newKey();
+    ResponseEntity<String> tooLarge = upload(key, "big.txt", new byte[21 * 1024 * 1024]);
+
+    assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+    assertThat(tooLarge.getStatusCode().value()).isEqualTo(413);
+    assertThat(jobsOf(key)).isZero();
+  }
+
+  private RestClient http(IssuedApiKey key) {
+    return RestClient.builder()
+        .baseUrl("http://localhost:" + port)
+        .defaultHeader("Authorization", "Bearer " + key.secret())
+        .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+        .build();
+  }
+
+  private ResponseEntity<String> upload(IssuedApiKey key, String name, byte[] content) {
+    return http(key)
+        .post()
+        .uri("/v1/documents")
+        .contentType(MediaType.MULTIPART_FORM_DATA)
+        .body(form(name, content))
+        .retrieve()
+        .toEntity(String.class);
+  }
+
+  private static MultiValueMap<String, Object> form(String name, byte[] content) {
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add(
+        "file",
+        new ByteArrayResource(content) {
+          @Override
+          public String getFilename() {
+            return name;
+          }
+        });
+    form.add("source", "de");
+    form.add("target", "en");
+    return form;
+  }
+
+  private ResponseEntity<String> download(IssuedApiKey key, String id) {
+    return http(key).get().uri("/v1/jobs/{id}/document", id).retrieve().toEntity(String.class);
+  }
+
+  private ResponseEntity<byte[]> downloadBytes(IssuedApiKey key, String id) {
+    return http(key).get().uri("/v1/jobs/{id}/document", id).retrieve().toEntity(byte[].class);
+  }
+
+  private static String id(ResponseEntity<String> accepted) {
+    return JSON.readTree(accepted.getBody()).get("id").asString();
+  }
+}
