@@ -82,6 +82,22 @@ final class OfficeFiles {
     return bytes.toByteArray();
   }
 
+  /** {@code archive} with entry {@code name}'s content replaced by {@code content}. */
+  static byte[] replacing(byte[] archive, String name, byte[] content) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(archive));
+        ZipOutputStream out = new ZipOutputStream(bytes)) {
+      for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+        out.putNextEntry(new ZipEntry(entry.getName()));
+        out.write(entry.getName().equals(name) ? content : in.readAllBytes());
+        out.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
   /** The text of entry {@code name} of a ZIP archive, or null. */
   static String entry(byte[] archive, String name) {
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
