@@ -4,17 +4,18 @@ import dev.translation.documents.DocumentLimits;
 import dev.translation.documents.DocumentTooLargeException;
 import dev.translation.documents.InvalidDocumentException;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.zip.ZipInputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /**
  * Refuses zip bombs before POI opens an office file: inflates every entry once, counting the bytes
  * it really unpacks to (the sizes an archive declares can lie), and stops at the first limit
  * exceeded, so a hostile file costs at most {@link DocumentLimits#maxUnpackedBytes()} of reading
- * and no memory.
+ * and no memory. The archive is read with commons-compress, as POI reads it, so what passes here is
+ * what POI will see (the JDK's own reader rejects, for one, the ZIP64 data descriptors that POI's
+ * streaming workbooks write).
  *
  * <p>Also sets POI's own zip checks ({@link ZipSecureFile}, JVM-wide) to the same limits, as a
  * second line behind this one.
@@ -54,20 +55,22 @@ final class OfficePackageGuard {
    * @throws InvalidDocumentException when it is not a readable ZIP archive
    */
   void check(byte[] archive) {
-    CountingInputStream packed = new CountingInputStream(new ByteArrayInputStream(archive));
+    if (archive.length < 4 || archive[0] != 'P' || archive[1] != 'K') {
+      throw new InvalidDocumentException("the file is not a ZIP archive, as office documents are");
+    }
     byte[] buffer = new byte[8192];
     long unpackedTotal = 0;
     int entries = 0;
-    try (ZipInputStream zip = new ZipInputStream(packed)) {
+    // Read the archive as POI will: commons-compress, sequentially, the same options.
+    try (ZipArchiveInputStream zip =
+        new ZipArchiveInputStream(
+            new ByteArrayInputStream(archive), StandardCharsets.UTF_8.name(), false, true)) {
       while (zip.getNextEntry() != null) {
         if (++entries > MAX_ENTRIES) {
           throw new DocumentTooLargeException(
               "the file holds more than " + MAX_ENTRIES + " parts, the most a document may have");
         }
-        long packedAtStart = packed.count();
-        long unpacked = 0;
-        for (int read; (read = zip.read(buffer)) > 0; ) {
-          unpacked += read;
+        for (int read; (read = zip.read(buffer, 0, buffer.length)) > 0; ) {
           unpackedTotal += read;
           if (unpackedTotal > limits.maxUnpackedBytes()) {
             throw new DocumentTooLargeException(
@@ -75,10 +78,9 @@ final class OfficePackageGuard {
                     + megabytes(limits.maxUnpackedBytes())
                     + ", the most a document may unpack to");
           }
-          // What the inflater has consumed so far: exact up to ZipInputStream's read-ahead buffer.
-          long packedBytes = Math.max(1, packed.count() - packedAtStart);
-          if (unpacked > RATIO_GRACE_BYTES
-              && unpacked > limits.maxCompressionRatio() * packedBytes) {
+          long unpacked = zip.getUncompressedCount();
+          long packed = Math.max(1, zip.getCompressedCount());
+          if (unpacked > RATIO_GRACE_BYTES && unpacked > limits.maxCompressionRatio() * packed) {
             throw new DocumentTooLargeException(
                 "a part of the file is compressed more than "
                     + Math.round(limits.maxCompressionRatio())
@@ -86,11 +88,13 @@ final class OfficePackageGuard {
           }
         }
       }
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (DocumentTooLargeException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
       throw new InvalidDocumentException("the file is a damaged ZIP archive", e);
     }
     if (entries == 0) {
-      throw new InvalidDocumentException("the file is not a ZIP archive, as office documents are");
+      throw new InvalidDocumentException("the file is a ZIP archive without any content");
     }
   }
 
@@ -106,43 +110,5 @@ final class OfficePackageGuard {
 
   private static String megabytes(long bytes) {
     return bytes >= 1 << 20 ? (bytes >> 20) + " MiB" : bytes + " bytes";
-  }
-
-  /** Counts the bytes read through it: the packed bytes the inflater has consumed. */
-  private static final class CountingInputStream extends FilterInputStream {
-    private long count;
-
-    CountingInputStream(InputStream in) {
-      super(in);
-    }
-
-    long count() {
-      return count;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int read = super.read(b, off, len);
-      if (read > 0) {
-        count += read;
-      }
-      return read;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
-      count += skipped;
-      return skipped;
-    }
   }
 }

@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
 /** Office files for tests: the samples, and small packages written entry by entry. */
 final class OfficeFiles {
@@ -85,9 +86,9 @@ final class OfficeFiles {
   /** {@code archive} with entry {@code name}'s content replaced by {@code content}. */
   static byte[] replacing(byte[] archive, String name, byte[] content) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(archive));
+    try (ZipArchiveInputStream in = read(archive);
         ZipOutputStream out = new ZipOutputStream(bytes)) {
-      for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+      for (ZipArchiveEntry entry; (entry = in.getNextEntry()) != null; ) {
         out.putNextEntry(new ZipEntry(entry.getName()));
         out.write(entry.getName().equals(name) ? content : in.readAllBytes());
         out.closeEntry();
@@ -100,8 +101,8 @@ final class OfficeFiles {
 
   /** The text of entry {@code name} of a ZIP archive, or null. */
   static String entry(byte[] archive, String name) {
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
-      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+    try (ZipArchiveInputStream zip = read(archive)) {
+      for (ZipArchiveEntry entry; (entry = zip.getNextEntry()) != null; ) {
         if (entry.getName().equals(name)) {
           return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -110,6 +111,12 @@ final class OfficeFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The archive read as POI reads it (the JDK cannot read what POI streams). */
+  private static ZipArchiveInputStream read(byte[] archive) {
+    return new ZipArchiveInputStream(
+        new ByteArrayInputStream(archive), StandardCharsets.UTF_8.name(), false, true);
   }
 
   /** How often {@code part} occurs in {@code text}. */

@@ -7,13 +7,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.translation.documents.DocumentLimits;
 import dev.translation.documents.DocumentTooLargeException;
 import dev.translation.documents.InvalidDocumentException;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Random;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +32,20 @@ class OfficePackageGuardTest {
     OfficePackageGuard guard = new OfficePackageGuard(DocumentLimits.DEFAULTS);
 
     assertThatCode(() -> guard.check(OfficeFiles.sample(sample))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void workbooksPoiStreamsPassThoughTheJdksZipReaderRefusesThem() throws Exception {
+    ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+    try (SXSSFWorkbook workbook = new SXSSFWorkbook()) {
+      workbook.createSheet("Daten").createRow(0).createCell(0).setCellValue("Hallo");
+      workbook.write(streamed);
+    }
+    OfficePackageGuard guard = new OfficePackageGuard(DocumentLimits.DEFAULTS);
+
+    assertThatThrownBy(() -> readWithTheJdk(streamed.toByteArray()))
+        .isInstanceOf(ZipException.class);
+    assertThatCode(() -> guard.check(streamed.toByteArray())).doesNotThrowAnyException();
   }
 
   @Test
@@ -85,6 +103,14 @@ class OfficePackageGuardTest {
     assertThat(ZipSecureFile.getMinInflateRatio())
         .isLessThanOrEqualTo(1 / DocumentLimits.DEFAULTS.maxCompressionRatio());
     assertThat(ZipSecureFile.getMaxFileCount()).isEqualTo(OfficePackageGuard.MAX_ENTRIES);
+  }
+
+  private static void readWithTheJdk(byte[] archive) throws Exception {
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
+      while (zip.getNextEntry() != null) {
+        zip.readAllBytes();
+      }
+    }
   }
 
   /** {@code count} deflated entries named {@code prefix} + number, each holding {@code content}. */
