@@ -28,12 +28,10 @@ public final class DocxHandler implements FormatHandler {
           XWPFRelation.FOOTNOTE.getRelation(),
           XWPFRelation.ENDNOTE.getRelation());
 
-  private final DocumentLimits limits;
   private final OfficePackageGuard guard;
 
   /** A handler that enforces {@code limits}. */
   public DocxHandler(DocumentLimits limits) {
-    this.limits = limits;
     this.guard = new OfficePackageGuard(limits);
   }
 
@@ -74,6 +72,6 @@ public final class DocxHandler implements FormatHandler {
   }
 
   private OfficePackage open(byte[] document) {
-    return OfficePackage.open(document, guard, limits, "DOCX");
+    return OfficePackage.open(document, guard, "DOCX");
   }
 }

@@ -44,11 +44,11 @@ final class OfficePackage implements AutoCloseable {
    *
    * @param format the format's name for messages, e.g. {@code DOCX}
    */
-  static OfficePackage open(
-      byte[] document, OfficePackageGuard guard, DocumentLimits limits, String format) {
+  static OfficePackage open(byte[] document, OfficePackageGuard guard, String format) {
     guard.check(document);
     try {
-      return new OfficePackage(OPCPackage.open(new ByteArrayInputStream(document)), format, limits);
+      return new OfficePackage(
+          OPCPackage.open(new ByteArrayInputStream(document)), format, guard.limits());
     } catch (Exception e) {
       throw new InvalidDocumentException(
           "the file is a ZIP archive but not a readable " + format + " (Office Open XML) package",
@@ -57,8 +57,8 @@ final class OfficePackage implements AutoCloseable {
   }
 
   /**
-   * The part the package is about (the Word document, the presentation, the workbook), which must
-   * have {@code rootNamespace} as the namespace of its root element.
+   * The part the package is about (the Word document, the presentation, the workbook), whose root
+   * element must be {@code rootNamespace}:{@code rootName}, or the file is another office format.
    */
   PackagePart mainPart(String rootNamespace, String rootName) {
     return reading(
@@ -73,7 +73,7 @@ final class OfficePackage implements AutoCloseable {
           var main = opc.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
           if (main.size() == 0) {
             throw new InvalidDocumentException(
-                "the file is not a " + format + ": it has no main part");
+                "the file is not an Office Open XML document: it has no main part");
           }
           PackagePart part = opc.getPart(main.getRelationship(0));
           if (part == null) {
@@ -87,7 +87,7 @@ final class OfficePackage implements AutoCloseable {
           if (!rootNamespace.equals(root.getNamespaceURI())
               || !rootName.equals(root.getLocalPart())) {
             throw new InvalidDocumentException(
-                "the file is an office document, but not a " + format);
+                "the file is an office document, but in another format than " + format);
           }
           return part;
         });

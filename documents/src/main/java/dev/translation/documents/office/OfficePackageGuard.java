@@ -47,6 +47,11 @@ final class OfficePackageGuard {
     alignPoiChecks(limits);
   }
 
+  /** The limits this guard enforces. */
+  DocumentLimits limits() {
+    return limits;
+  }
+
   /**
    * Reads through the whole archive.
    *

@@ -26,12 +26,10 @@ public final class PptxHandler implements FormatHandler {
   private static final String R =
       "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-  private final DocumentLimits limits;
   private final OfficePackageGuard guard;
 
   /** A handler that enforces {@code limits}. */
   public PptxHandler(DocumentLimits limits) {
-    this.limits = limits;
     this.guard = new OfficePackageGuard(limits);
   }
 
@@ -79,6 +77,6 @@ public final class PptxHandler implements FormatHandler {
   }
 
   private OfficePackage open(byte[] document) {
-    return OfficePackage.open(document, guard, limits, "PPTX");
+    return OfficePackage.open(document, guard, "PPTX");
   }
 }

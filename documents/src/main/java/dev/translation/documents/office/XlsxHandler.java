@@ -97,7 +97,7 @@ public final class XlsxHandler implements FormatHandler {
   }
 
   private OfficePackage open(byte[] document) {
-    return OfficePackage.open(document, guard, limits, "XLSX");
+    return OfficePackage.open(document, guard, "XLSX");
   }
 
   /**

@@ -315,7 +315,7 @@ class DocxHandlerTest {
         .hasMessageContaining("not a readable DOCX");
     assertThatThrownBy(() -> handler.texts(OfficeFiles.sample("sample.pptx")))
         .isInstanceOf(InvalidDocumentException.class)
-        .hasMessage("the file is an office document, but not a DOCX");
+        .hasMessage("the file is an office document, but in another format than DOCX");
   }
 
   @Test

@@ -151,7 +151,7 @@ class PptxHandlerTest {
         .hasMessageContaining("not a readable PPTX");
     assertThatThrownBy(() -> handler.texts(OfficeFiles.sample("sample.docx")))
         .isInstanceOf(InvalidDocumentException.class)
-        .hasMessage("the file is an office document, but not a PPTX");
+        .hasMessage("the file is an office document, but in another format than PPTX");
   }
 
   @Test

@@ -167,7 +167,7 @@ class XlsxHandlerTest {
         .hasMessageContaining("not a readable XLSX");
     assertThatThrownBy(() -> handler.texts(OfficeFiles.sample("sample.pptx")))
         .isInstanceOf(InvalidDocumentException.class)
-        .hasMessage("the file is an office document, but not a XLSX");
+        .hasMessage("the file is an office document, but in another format than XLSX");
   }
 
   @Test
