@@ -18,7 +18,7 @@ import java.util.List;
  *       stays at the end if the translation ends with it too.
  *   <li><b>Proportion.</b> The translation between two anchors is cut among the spans between them
  *       in proportion to their source lengths, only where a word starts, so no word is split across
- *       formats. Each span gets at least one word while words last.
+ *       formats. Each span with a word in its source gets at least one word while words last.
  *   <li><b>Whitespace</b> at a span boundary goes to the side that had it in the source, and spans
  *       without a word (the space between a bold and an italic word, a lone comma) get nothing: the
  *       translation brings its own spacing and punctuation.

@@ -266,6 +266,19 @@ class DocxHandlerTest {
   }
 
   @Test
+  void aDoctypeInThePackageStructureThatPoiReadsIsRefusedToo() {
+    String types = entry(SAMPLE, "[Content_Types].xml");
+    String hostile =
+        types.replaceFirst(
+            "\\?>", "?><!DOCTYPE Types [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>");
+    byte[] document =
+        OfficeFiles.replacing(
+            SAMPLE, "[Content_Types].xml", hostile.getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> handler.texts(document)).isInstanceOf(InvalidDocumentException.class);
+  }
+
+  @Test
   void entityExpansionIsRefusedBeforeItStarts() {
     StringBuilder laughs = new StringBuilder("<!ENTITY a0 \"ha\">");
     for (int i = 1; i < 10; i++) {
