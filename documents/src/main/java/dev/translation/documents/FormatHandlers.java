@@ -2,6 +2,10 @@ package dev.translation.documents;
 
 import dev.translation.documents.html.HtmlHandler;
 import dev.translation.documents.markdown.MarkdownHandler;
+import dev.translation.documents.office.DocxHandler;
+import dev.translation.documents.office.PptxHandler;
+import dev.translation.documents.office.XlsxHandler;
+import dev.translation.documents.pdf.PdfHandler;
 import dev.translation.documents.subtitles.SrtHandler;
 import dev.translation.documents.subtitles.WebVttHandler;
 import dev.translation.documents.text.PlainTextHandler;
@@ -22,9 +26,13 @@ public final class FormatHandlers {
             new PlainTextHandler(limits),
             new MarkdownHandler(limits),
             new HtmlHandler(limits),
+            new DocxHandler(limits),
+            new PptxHandler(limits),
+            new XlsxHandler(limits),
             new SrtHandler(limits),
             new WebVttHandler(limits),
-            new XliffHandler(limits)));
+            new XliffHandler(limits),
+            new PdfHandler(limits)));
   }
 
   /** A registry of the given handlers; a format may have one handler. */
