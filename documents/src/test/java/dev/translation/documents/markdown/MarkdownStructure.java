@@ -34,7 +34,7 @@ import org.commonmark.parser.Parser;
  * destinations and titles. Words, emphasis (which a translation may drop where it cannot place it)
  * and where lines break are left out.
  */
-final class MarkdownStructure {
+public final class MarkdownStructure {
 
   private static final Parser PARSER =
       Parser.builder().extensions(List.of(TablesExtension.create())).build();
@@ -45,7 +45,7 @@ final class MarkdownStructure {
    * One line per block, indented by depth, with the inline code, HTML, links and images in it
    * sorted: markup a translation could not place moves to the end of its paragraph.
    */
-  static String of(String markdown) {
+  public static String of(String markdown) {
     int body = MarkdownHandler.frontMatterEnd(markdown);
     StringBuilder structure = new StringBuilder("front matter: ").append(markdown, 0, body);
     append(PARSER.parse(markdown.substring(body)), 0, structure);

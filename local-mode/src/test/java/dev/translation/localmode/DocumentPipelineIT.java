@@ -1,0 +1,189 @@
+package dev.translation.localmode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.translation.documents.DocumentLimits;
+import dev.translation.documents.FormatHandlers;
+import dev.translation.documents.markdown.MarkdownStructure;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Documents as a submitter sends them: the sample file of every supported format, translated by
+ * {@code bin/translate}'s command line (as a separate process) through the whole pipeline with the
+ * starter model, and each translation read back with its format's handler.
+ */
+class DocumentPipelineIT {
+
+  private static final FormatHandlers FORMATS = FormatHandlers.all(DocumentLimits.DEFAULTS);
+
+  private static Path root;
+  private static Path data;
+  private static LocalPipeline pipeline;
+
+  @BeforeAll
+  static void start() throws Exception {
+    root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+    for (String jar :
+        List.of(
+            "submit-api/target/submit-api.jar",
+            "worker/target/worker.jar",
+            "translate-cli/target/translate-cli.jar")) {
+      assertThat(root.resolve(jar))
+          .as("%s: build with ./mvnw verify, or -pl local-mode,submit-api,worker -am", jar)
+          .isRegularFile();
+    }
+    data = Files.createTempDirectory("document-pipeline-it");
+    pipeline =
+        new LocalPipeline(
+                new LocalPipeline.Settings(
+                    data,
+                    root,
+                    root.resolve("models/de-en-starter/4"),
+                    freePort(),
+                    List.of(freePort(), freePort()),
+                    null,
+                    null,
+                    Map.of("TRANSLATION_API_LIMITS_REQUESTSPERMINUTE", "100000")))
+            .start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (pipeline != null) {
+      pipeline.close();
+    }
+  }
+
+  @Test
+  void everySampleFormatIsTranslatedWithItsStructureKept() throws Exception {
+    Path folder = Files.createDirectory(data.resolve("samples"));
+    List<Path> samples = new ArrayList<>();
+    try (Stream<Path> files = Files.list(root.resolve("documents/src/test/resources/samples"))) {
+      for (Path sample : files.sorted().toList()) {
+        // sample.pdf and sample.docx would both translate to sample.en.docx.
+        String name = sample.getFileName().toString();
+        String extension = name.substring(name.lastIndexOf('.') + 1);
+        samples.add(Files.copy(sample, folder.resolve(extension + "-" + name)));
+      }
+    }
+
+    Run run = translate(folder.toString(), "--to", "en");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    SoftAssertions softly = new SoftAssertions();
+    for (Path sample : samples) {
+      byte[] original = Files.readAllBytes(sample);
+      List<String> sources =
+          FORMATS.forFile(original, sample.getFileName().toString()).texts(original);
+      Path translated = translationOf(sample, original);
+      String name = translated.getFileName().toString();
+      byte[] output = Files.readAllBytes(translated);
+      if (name.endsWith(".xlf")) {
+        // An XLIFF file keeps its sources and gains targets; units it must not touch (translate
+        // "no", final) keep theirs.
+        softly.assertThat(FORMATS.forFile(output, name).texts(output)).as(name).isEqualTo(sources);
+        softly
+            .assertThat(xliffTargets(output))
+            .as(name)
+            .hasSizeGreaterThanOrEqualTo(sources.size())
+            .doesNotContainAnyElementsOf(sources);
+        continue;
+      }
+      if (name.endsWith(".md")) {
+        // Emphasis the translation cannot place is dropped, so Markdown's texts may be fewer:
+        // its blocks, code, links and images must stay.
+        softly
+            .assertThat(MarkdownStructure.of(new String(output, StandardCharsets.UTF_8)))
+            .as(name)
+            .isEqualTo(MarkdownStructure.of(new String(original, StandardCharsets.UTF_8)));
+        softly.assertThat(output).as(name).isNotEqualTo(original);
+        continue;
+      }
+      List<String> targets = FORMATS.forFile(output, name).texts(output);
+      softly.assertThat(targets).as("texts of %s", name).hasSameSizeAs(sources);
+      for (int i = 0; i < Math.min(sources.size(), targets.size()); i++) {
+        softly
+            .assertThat(targets.get(i))
+            .as("text %d of %s", i, name)
+            .isNotBlank()
+            .isNotEqualTo(sources.get(i));
+      }
+    }
+    softly.assertAll();
+  }
+
+  private static List<String> xliffTargets(byte[] xliff) throws Exception {
+    var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    org.w3c.dom.NodeList nodes =
+        factory
+            .newDocumentBuilder()
+            .parse(new java.io.ByteArrayInputStream(xliff))
+            .getElementsByTagNameNS("*", "target");
+    List<String> targets = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      targets.add(nodes.item(i).getTextContent().strip());
+    }
+    return targets;
+  }
+
+  /** The file the command wrote for {@code sample}: {@code name.en.ext} in its output format. */
+  private static Path translationOf(Path sample, byte[] original) {
+    String name = sample.getFileName().toString();
+    String extension = FORMATS.forFile(original, name).outputFormat().extension();
+    return sample.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".en." + extension);
+  }
+
+  private record Run(int exitCode, String out, String err) {}
+
+  /** {@code bin/translate} with the pipeline's address and key, as its own process. */
+  private static Run translate(String... arguments) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                root.resolve("translate-cli/target/translate-cli.jar")
+                    + ":"
+                    + root.resolve("translate-cli/target/lib/*"),
+                "dev.translation.cli.TranslateCommand",
+                "--api-url",
+                pipeline.apiUrl().toString(),
+                "--api-key",
+                pipeline.apiKey()));
+    command.addAll(List.of(arguments));
+    Path out = Files.createTempFile(data, "translate", ".out");
+    Path err = Files.createTempFile(data, "translate", ".err");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(java.io.File.createTempFile("empty", "")))
+            .start();
+    assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("bin/translate finished").isTrue();
+    return new Run(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
