@@ -9,6 +9,8 @@ import dev.translation.submit.TestClient;
 import dev.translation.submit.TestClient.Response;
 import dev.translation.submit.security.IssuedApiKey;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +25,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Level;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +60,7 @@ class WebPageIT extends ApiIntegrationTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   private WebDriver browser;
+  @TempDir private Path downloads;
 
   @BeforeEach
   void startBrowser(@TempDir Path profile) {
@@ -83,6 +88,13 @@ class WebPageIT extends ApiIntegrationTest {
     LoggingPreferences logging = new LoggingPreferences();
     logging.enable(LogType.BROWSER, Level.ALL);
     options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriverService driver =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -298,6 +310,69 @@ class WebPageIT extends ApiIntegrationTest {
     waitFor("the key form after forgetting", page -> element("key-form").isDisplayed());
     assertThat(element("key-set").isDisplayed()).isFalse();
     assertThat(element("jobs-empty").getText()).isEqualTo("Enter your API key to see your jobs.");
+  }
+
+  @Test
+  void aPlainTextFileIsTranslatedAndDownloadedUnderTheServersFileName(@TempDir Path files)
+      throws Exception {
+    IssuedApiKey key = newKey();
+    Path file =
+        Files.writeString(files.resolve("brief.txt"), "Guten Morgen.\n\nWie geht es dir?\n");
+    openPage();
+    useKey(key.secret());
+
+    element("file").sendKeys(file.toString());
+    element("submit-file").click();
+    String jobId = textOnceShown("job-id");
+    translateAll(
+        jobId, Map.of("Guten Morgen.", "Good morning.", "Wie geht es dir?", "How are you?"));
+    waitFor("the download button", page -> element("download").isDisplayed());
+    element("download").click();
+
+    assertThat(Files.readString(downloaded("brief.en.txt")))
+        .isEqualTo("Good morning.\n\nHow are you?\n");
+    assertThat(texts(By.cssSelector("#jobs td.what"))).containsExactly("brief.txt");
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void aDocxFileIsTranslatedAndDownloadedUnderTheServersFileName(@TempDir Path files)
+      throws Exception {
+    IssuedApiKey key = newKey();
+    Path file = files.resolve("bericht.docx");
+    try (XWPFDocument document = new XWPFDocument();
+        OutputStream out = Files.newOutputStream(file)) {
+      document.createParagraph().createRun().setText("Guten Morgen.");
+      document.createParagraph().createRun().setText("Wie geht es dir?");
+      document.write(out);
+    }
+    openPage();
+    useKey(key.secret());
+
+    element("file").sendKeys(file.toString());
+    element("submit-file").click();
+    String jobId = textOnceShown("job-id");
+    translateAll(
+        jobId, Map.of("Guten Morgen.", "Good morning.", "Wie geht es dir?", "How are you?"));
+    waitFor("the download button", page -> element("download").isDisplayed());
+    element("download").click();
+
+    try (InputStream in = Files.newInputStream(downloaded("bericht.en.docx"));
+        XWPFDocument translated = new XWPFDocument(in)) {
+      assertThat(translated.getParagraphs())
+          .extracting(XWPFParagraph::getText)
+          .containsExactly("Good morning.", "How are you?");
+    }
+    assertNoConsoleErrors();
+  }
+
+  /** Waits for a download to finish (Chromium writes NAME.crdownload until it has). */
+  private Path downloaded(String name) {
+    Path file = downloads.resolve(name);
+    waitFor(
+        "the download of " + name,
+        page -> Files.exists(file) && !Files.exists(downloads.resolve(name + ".crdownload")));
+    return file;
   }
 
   /** Plays the worker for every segment of the job, translating with the given sentences. */
