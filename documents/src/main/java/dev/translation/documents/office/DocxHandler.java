@@ -2,8 +2,6 @@ package dev.translation.documents.office;
 
 import dev.translation.documents.DocumentFormat;
 import dev.translation.documents.DocumentLimits;
-import dev.translation.documents.FormatHandler;
-import dev.translation.documents.TextTranslation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +17,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRelation;
  * the translation over them. Only the text of runs changes; hyperlinks keep their targets, and
  * numbering, styles, images, fields and bookmarks stay as they were.
  */
-public final class DocxHandler implements FormatHandler {
+public final class DocxHandler extends PartTextsHandler {
 
   private static final List<String> SECONDARY_PARTS =
       List.of(
@@ -28,34 +26,14 @@ public final class DocxHandler implements FormatHandler {
           XWPFRelation.FOOTNOTE.getRelation(),
           XWPFRelation.ENDNOTE.getRelation());
 
-  private final OfficePackageGuard guard;
-
   /** A handler that enforces {@code limits}. */
   public DocxHandler(DocumentLimits limits) {
-    this.guard = new OfficePackageGuard(limits);
-  }
-
-  @Override
-  public DocumentFormat format() {
-    return DocumentFormat.DOCX;
-  }
-
-  @Override
-  public List<String> texts(byte[] document) {
-    try (OfficePackage pkg = open(document)) {
-      return read(pkg).texts();
-    }
-  }
-
-  @Override
-  public byte[] translate(byte[] document, List<TextTranslation> translations) {
-    try (OfficePackage pkg = open(document)) {
-      return read(pkg).translate(translations);
-    }
+    super(limits, DocumentFormat.DOCX);
   }
 
   /** The body, then headers, footers, footnotes and endnotes, each kind by part name. */
-  private static PartTexts read(OfficePackage pkg) {
+  @Override
+  PartTexts read(OfficePackage pkg) {
     PackagePart body = pkg.mainPart(WordParagraphs.W, "document");
     List<PackagePart> parts = new ArrayList<>(List.of(body));
     for (String relation : SECONDARY_PARTS) {
@@ -69,9 +47,5 @@ public final class DocxHandler implements FormatHandler {
       texts.add(part, WordParagraphs::of);
     }
     return texts;
-  }
-
-  private OfficePackage open(byte[] document) {
-    return OfficePackage.open(document, guard, "DOCX");
   }
 }

@@ -2,8 +2,6 @@ package dev.translation.documents.office;
 
 import dev.translation.documents.DocumentFormat;
 import dev.translation.documents.DocumentLimits;
-import dev.translation.documents.FormatHandler;
-import dev.translation.documents.TextTranslation;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -20,39 +18,19 @@ import org.w3c.dom.Element;
  * <p>As in Word documents, a translated paragraph keeps its runs and their formatting ({@link
  * SpanDistribution}).
  */
-public final class PptxHandler implements FormatHandler {
+public final class PptxHandler extends PartTextsHandler {
 
   private static final String P = "http://schemas.openxmlformats.org/presentationml/2006/main";
   private static final String R =
       "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-  private final OfficePackageGuard guard;
-
   /** A handler that enforces {@code limits}. */
   public PptxHandler(DocumentLimits limits) {
-    this.guard = new OfficePackageGuard(limits);
+    super(limits, DocumentFormat.PPTX);
   }
 
   @Override
-  public DocumentFormat format() {
-    return DocumentFormat.PPTX;
-  }
-
-  @Override
-  public List<String> texts(byte[] document) {
-    try (OfficePackage pkg = open(document)) {
-      return read(pkg).texts();
-    }
-  }
-
-  @Override
-  public byte[] translate(byte[] document, List<TextTranslation> translations) {
-    try (OfficePackage pkg = open(document)) {
-      return read(pkg).translate(translations);
-    }
-  }
-
-  private static PartTexts read(OfficePackage pkg) {
+  PartTexts read(OfficePackage pkg) {
     PackagePart presentation = pkg.mainPart(P, "presentation");
     List<PackagePart> parts = new ArrayList<>();
     for (Element slideId :
@@ -74,9 +52,5 @@ public final class PptxHandler implements FormatHandler {
       texts.add(part, DrawingParagraphs::of);
     }
     return texts;
-  }
-
-  private OfficePackage open(byte[] document) {
-    return OfficePackage.open(document, guard, "PPTX");
   }
 }
