@@ -55,7 +55,10 @@ public class DownloadDocument {
     List<TextTranslation> translations =
         translations(jobs.segments(job.id()), jobs.sourceTexts(job.id()), job.totalTexts());
     int incomplete = (int) translations.stream().filter(t -> !t.complete()).count();
-    byte[] translated = formats.forFormat(document.format()).translate(content, translations);
+    byte[] translated =
+        formats
+            .forFormat(document.format(), document.outputFormat())
+            .translate(content, translations);
     return new TranslatedDocument(
         downloadName(document.fileName(), job.target(), document.outputFormat()),
         document.outputFormat(),

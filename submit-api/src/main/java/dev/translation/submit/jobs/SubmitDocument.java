@@ -2,6 +2,8 @@ package dev.translation.submit.jobs;
 
 import dev.translation.contracts.LogKeys;
 import dev.translation.contracts.Sha256;
+import dev.translation.documents.DocumentFormat;
+import dev.translation.documents.FormatDetector;
 import dev.translation.documents.FormatHandler;
 import dev.translation.documents.FormatHandlers;
 import dev.translation.submit.config.ApiProperties;
@@ -83,7 +85,11 @@ public class SubmitDocument {
    */
   public Submission submit(ApiKey caller, DocumentUpload upload, String idempotencyKey) {
     String fileName = fileName(upload.fileName());
-    FormatHandler handler = formats.forFile(upload.content(), fileName);
+    FormatHandler handler =
+        upload.output() == null || upload.output().isBlank()
+            ? formats.forFile(upload.content(), fileName)
+            : formats.forFormat(
+                FormatDetector.detect(upload.content(), fileName), output(upload.output()));
     List<String> texts = handler.texts(upload.content());
     ValidRequest valid =
         validator.validateDocument(texts, upload.source(), upload.target(), upload.priority());
@@ -140,6 +146,21 @@ public class SubmitDocument {
           planned.lane());
       return new Submission(TranslationJob.queued(planned, JobDocument.of(document)), false);
     }
+  }
+
+  /** The format a client names by its API name or extension, e.g. {@code text} or {@code txt}. */
+  private static DocumentFormat output(String name) {
+    String wanted = name.strip().toLowerCase(java.util.Locale.ROOT);
+    for (DocumentFormat format : DocumentFormat.values()) {
+      if (format.apiName().equals(wanted) || format.extension().equals(wanted)) {
+        return format;
+      }
+    }
+    throw new InvalidRequestException(
+        "'output' is '"
+            + name
+            + "'; name a format such as txt or docx: "
+            + String.join(", ", DocumentFormat.supported()));
   }
 
   /** The name as stored and shown: no path, no control characters, at most 255 characters. */

@@ -56,7 +56,7 @@ public class DocumentController {
               + " detected from the content (plain text, Markdown, HTML, DOCX, PPTX, XLSX, SRT,"
               + " WebVTT, XLIFF 1.2/2.x, PDF): a file whose content is none of these, or not what"
               + " its name says, is 415. A PDF's text is translated into a DOCX; its layout is not"
-              + " rebuilt. Up to translation.api.documents.max-file-size (20 MB by default) and"
+              + " rebuilt; with 'output' txt it comes back as plain text. Up to translation.api.documents.max-file-size (20 MB by default) and"
               + " max-segments sentences; larger corpora belong to corpus jobs. Answers 202 with"
               + " the job; poll it, then download GET /v1/jobs/{id}/document. Jobs and their files"
               + " are deleted after the retention period (7 days by default).")
@@ -87,6 +87,9 @@ public class DocumentController {
       @RequestParam("source") String source,
       @RequestParam("target") String target,
       @RequestParam(name = "priority", required = false) String priority,
+      @Parameter(description = "Return the translation in this format: txt for a PDF's text")
+          @RequestParam(name = "output", required = false)
+          String output,
       @Parameter(description = "Makes the submit safe to retry: same key + same file = same job")
           @RequestHeader(name = TranslationController.IDEMPOTENCY_KEY, required = false)
           String idempotencyKey,
@@ -99,7 +102,7 @@ public class DocumentController {
         submitDocument.submit(
             caller,
             new DocumentUpload(
-                file.getOriginalFilename(), file.getBytes(), source, target, priority),
+                file.getOriginalFilename(), file.getBytes(), source, target, priority, output),
             TranslationController.checkIdempotencyKey(idempotencyKey));
     String jobId = submission.job().id();
     return ResponseEntity.status(HttpStatus.ACCEPTED)

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.translation.submit.ApiIntegrationTest;
 import dev.translation.submit.security.IssuedApiKey;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatusCode;
@@ -145,6 +151,42 @@ class DocumentsIT extends ApiIntegrationTest {
     assertThat(jobsOf(key)).isZero();
   }
 
+  @Test
+  void aPdfsTextComesBackAsPlainTextOnRequestAndOtherOutputsAreRefused() throws Exception {
+    IssuedApiKey key = newKey();
+    ResponseEntity<String> accepted = upload(key, "scan.pdf", pdf("Ich habe Hunger."), "txt");
+    String id = id(accepted);
+    assertThat(JSON.readTree(accepted.getBody()).get("document").get("downloadFormat").asString())
+        .isEqualTo("text");
+
+    translateSegment(id, 0, "I am hungry.", "test@1");
+
+    ResponseEntity<byte[]> done = downloadBytes(key, id);
+    assertThat(done.getHeaders().getContentDisposition().getFilename()).isEqualTo("scan.en.txt");
+    assertThat(new String(done.getBody(), StandardCharsets.UTF_8)).contains("I am hungry.");
+    ResponseEntity<String> refused =
+        upload(key, "a.txt", "Hallo.".getBytes(StandardCharsets.UTF_8), "xlsx");
+    assertThat(refused.getStatusCode().value()).isEqualTo(415);
+    assertThat(refused.getBody()).contains("can be returned as text, not as xlsx");
+  }
+
+  private static byte[] pdf(String text) throws Exception {
+    try (PDDocument document = new PDDocument()) {
+      PDPage page = new PDPage();
+      document.addPage(page);
+      try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+        content.beginText();
+        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+        content.newLineAtOffset(72, 700);
+        content.showText(text);
+        content.endText();
+      }
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      document.save(bytes);
+      return bytes.toByteArray();
+    }
+  }
+
   private RestClient http(IssuedApiKey key) {
     return RestClient.builder()
         .baseUrl("http://localhost:" + port)
@@ -154,11 +196,20 @@ class DocumentsIT extends ApiIntegrationTest {
   }
 
   private ResponseEntity<String> upload(IssuedApiKey key, String name, byte[] content) {
+    return upload(key, name, content, null);
+  }
+
+  private ResponseEntity<String> upload(
+      IssuedApiKey key, String name, byte[] content, String output) {
+    MultiValueMap<String, Object> form = form(name, content);
+    if (output != null) {
+      form.add("output", output);
+    }
     return http(key)
         .post()
         .uri("/v1/documents")
         .contentType(MediaType.MULTIPART_FORM_DATA)
-        .body(form(name, content))
+        .body(form)
         .retrieve()
         .toEntity(String.class);
   }
