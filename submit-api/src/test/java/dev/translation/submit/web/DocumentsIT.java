@@ -3,6 +3,7 @@ package dev.translation.submit.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.translation.submit.ApiIntegrationTest;
+import dev.translation.submit.jobs.PurgeExpiredJobs;
 import dev.translation.submit.security.IssuedApiKey;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -27,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 class DocumentsIT extends ApiIntegrationTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Autowired private PurgeExpiredJobs purge;
 
   @Test
   void aTextFileIsTranslatedAndDownloadedWithItsParagraphs() {
@@ -152,6 +156,44 @@ class DocumentsIT extends ApiIntegrationTest {
   }
 
   @Test
+  void aRetriedUploadWithTheSameIdempotencyKeyIsTheSameJobAndAnotherFileIsRefused() {
+    IssuedApiKey key = newKey();
+    byte[] file = "Guten Morgen.".getBytes(StandardCharsets.UTF_8);
+
+    ResponseEntity<String> first = upload(key, "a.txt", file, null, "retry-1");
+    ResponseEntity<String> retry = upload(key, "a.txt", file, null, "retry-1");
+    ResponseEntity<String> other =
+        upload(key, "a.txt", "Gute Nacht.".getBytes(StandardCharsets.UTF_8), null, "retry-1");
+
+    assertThat(id(retry)).isEqualTo(id(first));
+    assertThat(retry.getHeaders().getFirst(TranslationController.IDEMPOTENT_REPLAYED))
+        .isEqualTo("true");
+    assertThat(other.getStatusCode().value()).isEqualTo(422);
+    assertThat(jobsOf(key)).isEqualTo(1);
+  }
+
+  @Test
+  void jobsAndTheirFilesAreDeletedAfterTheRetention() {
+    IssuedApiKey key = newKey();
+    String old = id(upload(key, "alt.txt", "Alt.".getBytes(StandardCharsets.UTF_8)));
+    String recent = id(upload(key, "neu.txt", "Neu.".getBytes(StandardCharsets.UTF_8)));
+    jdbc.sql("UPDATE jobs SET created_at = created_at - INTERVAL 8 DAY WHERE id = ?")
+        .params(old)
+        .update();
+
+    assertThat(purge.purge()).isGreaterThanOrEqualTo(1);
+
+    assertThat(download(key, old).getStatusCode().value()).isEqualTo(404);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM job_documents WHERE job_id = ?")
+                .params(old)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(client(key).get("/v1/jobs/" + recent).status()).isEqualTo(200);
+  }
+
+  @Test
   void aPdfsTextComesBackAsPlainTextOnRequestAndOtherOutputsAreRefused() throws Exception {
     IssuedApiKey key = newKey();
     ResponseEntity<String> accepted = upload(key, "scan.pdf", pdf("Ich habe Hunger."), "txt");
@@ -201,6 +243,11 @@ class DocumentsIT extends ApiIntegrationTest {
 
   private ResponseEntity<String> upload(
       IssuedApiKey key, String name, byte[] content, String output) {
+    return upload(key, name, content, output, null);
+  }
+
+  private ResponseEntity<String> upload(
+      IssuedApiKey key, String name, byte[] content, String output, String idempotencyKey) {
     MultiValueMap<String, Object> form = form(name, content);
     if (output != null) {
       form.add("output", output);
@@ -208,6 +255,12 @@ class DocumentsIT extends ApiIntegrationTest {
     return http(key)
         .post()
         .uri("/v1/documents")
+        .headers(
+            headers -> {
+              if (idempotencyKey != null) {
+                headers.set(TranslationController.IDEMPOTENCY_KEY, idempotencyKey);
+              }
+            })
         .contentType(MediaType.MULTIPART_FORM_DATA)
         .body(form)
         .retrieve()
