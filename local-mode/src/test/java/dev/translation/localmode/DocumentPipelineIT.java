@@ -2,14 +2,17 @@ package dev.translation.localmode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.translation.documents.DocumentFormat;
 import dev.translation.documents.DocumentLimits;
 import dev.translation.documents.FormatHandlers;
 import dev.translation.documents.markdown.MarkdownStructure;
+import dev.translation.testfixtures.WebPageSession;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +22,14 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
 /**
- * Documents as a submitter sends them: the sample file of every supported format, translated by
- * {@code bin/translate}'s command line (as a separate process) through the whole pipeline with the
- * starter model, and each translation read back with its format's handler.
+ * Documents as submitters send them, through the whole pipeline with the starter model: the sample
+ * of every supported format translated by {@code bin/translate}'s command line (as a separate
+ * process), each translation read back with its format's handler; and a text and a DOCX through the
+ * web page in headless Chromium.
  */
 class DocumentPipelineIT {
 
@@ -123,6 +129,39 @@ class DocumentPipelineIT {
       }
     }
     softly.assertAll();
+  }
+
+  @Test
+  void thePageTranslatesATextAndADocxThroughThePipeline(@TempDir Path profile) throws Exception {
+    Path downloads = Files.createDirectories(data.resolve("downloads"));
+    Path docx = root.resolve("documents/src/test/resources/samples/sample.docx");
+    try (WebPageSession page =
+        WebPageSession.start(pipeline.apiUrl().resolve("/"), profile, downloads)) {
+      page.openPage();
+      page.useKey(pipeline.apiKey());
+
+      page.element("text").sendKeys("Ich habe Hunger.");
+      page.element("submit-text").click();
+      page.waitFor(
+          "the translation",
+          Duration.ofMinutes(2),
+          browser -> !page.texts(By.cssSelector("#translations .translation")).isEmpty());
+      assertThat(page.texts(By.cssSelector("#translations .translation")))
+          .containsExactly("I am hungry.");
+
+      page.element("file").sendKeys(docx.toString());
+      page.element("submit-file").click();
+      page.waitFor(
+          "the download button",
+          Duration.ofMinutes(2),
+          browser -> page.element("download").isDisplayed());
+      page.element("download").click();
+      byte[] translated = Files.readAllBytes(page.downloaded("sample.en.docx"));
+      List<String> sources = FORMATS.forFormat(DocumentFormat.DOCX).texts(Files.readAllBytes(docx));
+      List<String> targets = FORMATS.forFormat(DocumentFormat.DOCX).texts(translated);
+      assertThat(targets).hasSameSizeAs(sources).doesNotContainAnyElementsOf(sources);
+      page.assertNoConsoleErrors();
+    }
   }
 
   private static List<String> xliffTargets(byte[] xliff) throws Exception {

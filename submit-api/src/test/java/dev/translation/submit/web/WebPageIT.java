@@ -2,12 +2,12 @@ package dev.translation.submit.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.translation.submit.ApiIntegrationTest;
 import dev.translation.submit.TestClient;
 import dev.translation.submit.TestClient.Response;
 import dev.translation.submit.security.IssuedApiKey;
+import dev.translation.testfixtures.WebPageSession;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,13 +18,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.logging.Level;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.AfterEach;
@@ -34,16 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web page at {@code /}, driven in the system's headless Chromium against the real API: what a
@@ -53,60 +44,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class WebPageIT extends ApiIntegrationTest {
 
-  private static final Path CHROMIUM =
-      Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER =
-      Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
-  private static final Duration WAIT = Duration.ofSeconds(20);
-
+  private WebPageSession page;
   private WebDriver browser;
   @TempDir private Path downloads;
 
   @BeforeEach
   void startBrowser(@TempDir Path profile) {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      fail(
-          "WebPageIT needs headless Chromium and its driver at %s and %s. On Debian or Ubuntu:"
-              + " sudo apt-get install -y --no-install-recommends chromium chromium-driver (.ci/run"
-              + " does this); elsewhere, pass -Dchromium.binary=... -Dwebdriver.chrome.driver=...",
-          CHROMIUM, CHROMEDRIVER);
-    }
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,1024",
-        "--user-data-dir=" + profile);
-    LoggingPreferences logging = new LoggingPreferences();
-    logging.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
-    options.setExperimentalOption(
-        "prefs",
-        Map.of(
-            "download.default_directory",
-            downloads.toString(),
-            "download.prompt_for_download",
-            false));
-    ChromeDriverService driver =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(driver, options);
+    page = WebPageSession.start(URI.create("http://localhost:" + port + "/"), profile, downloads);
+    browser = page.browser();
   }
 
   @AfterEach
   void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (page != null) {
+      page.close();
     }
   }
 
@@ -368,11 +319,7 @@ class WebPageIT extends ApiIntegrationTest {
 
   /** Waits for a download to finish (Chromium writes NAME.crdownload until it has). */
   private Path downloaded(String name) {
-    Path file = downloads.resolve(name);
-    waitFor(
-        "the download of " + name,
-        page -> Files.exists(file) && !Files.exists(downloads.resolve(name + ".crdownload")));
-    return file;
+    return page.downloaded(name);
   }
 
   /** Plays the worker for every segment of the job, translating with the given sentences. */
@@ -422,53 +369,37 @@ class WebPageIT extends ApiIntegrationTest {
   }
 
   private void openPage() {
-    browser.get("http://localhost:" + port + "/");
-    waitFor(
-        "the page's script to fill in the languages",
-        page -> element("source").findElements(By.tagName("option")).size() > 0);
+    page.openPage();
   }
 
   private void useKey(String secret) {
-    element("api-key").sendKeys(secret + Keys.ENTER);
-    waitFor("the key accepted", page -> element("key-set").isDisplayed());
+    page.useKey(secret);
   }
 
   private WebElement element(String id) {
-    return browser.findElement(By.id(id));
+    return page.element(id);
   }
 
   private List<String> texts(By selector) {
-    return browser.findElements(selector).stream().map(WebElement::getText).toList();
+    return page.texts(selector);
   }
 
   /** Waits for a condition; a timeout says what was awaited and what the browser's console said. */
   private <T> T waitFor(String what, Function<WebDriver, T> condition) {
-    try {
-      return new WebDriverWait(browser, WAIT).until(condition);
-    } catch (TimeoutException e) {
-      throw new AssertionError(
-          "waited " + WAIT.toSeconds() + " s for " + what + "; browser console: " + console(), e);
-    }
+    return page.waitFor(what, condition);
   }
 
   /** The element's text once it has one. */
   private String textOnceShown(String id) {
-    return waitFor(
-        "text in #" + id,
-        page -> {
-          String text = element(id).getText();
-          return text.isBlank() ? null : text;
-        });
+    return page.textOnceShown(id);
   }
 
   private void assertNoConsoleErrors() {
-    assertThat(console())
-        .as("browser console errors and warnings")
-        .noneMatch(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue());
+    page.assertNoConsoleErrors();
   }
 
   /** What the page logged since the last call (reading the log empties it). */
   private List<LogEntry> console() {
-    return browser.manage().logs().get(LogType.BROWSER).getAll();
+    return page.console();
   }
 }
