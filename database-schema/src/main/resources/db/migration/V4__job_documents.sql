@@ -10,10 +10,20 @@ CREATE TABLE job_documents (
   output_format VARCHAR(16)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   size_bytes    BIGINT        NOT NULL,
   sha256        CHAR(64)      CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
-  content       LONGBLOB      NOT NULL,
   PRIMARY KEY (job_id),
   CONSTRAINT fk_job_documents_job FOREIGN KEY (job_id) REFERENCES jobs (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- The file's bytes in chunks of at most 1 MiB, written and read one chunk per statement, so that
+-- neither the API nor the driver ever holds a second whole copy of a file in memory.
+CREATE TABLE job_document_chunks (
+  job_id   CHAR(36)    CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  idx      INT         NOT NULL,
+  content  MEDIUMBLOB  NOT NULL,
+  PRIMARY KEY (job_id, idx),
+  CONSTRAINT fk_job_document_chunks_document FOREIGN KEY (job_id) REFERENCES job_documents (job_id)
+    ON DELETE CASCADE
+) ENGINE = InnoDB;
 
 -- A document with nothing to translate (only code, numbers or markup) is a job of no segments,
 -- which has succeeded the moment it is accepted.

@@ -264,8 +264,6 @@ public final class LocalMariaDb implements AutoCloseable {
     arguments.add("--collation-server=utf8mb4_unicode_ci");
     arguments.add("--default-time-zone=+00:00");
     arguments.add("--sql-mode=" + MYSQL_8_SQL_MODE);
-    // MySQL 8's default, which uploaded documents (stored whole in one row) need; MariaDB's is 16M.
-    arguments.add("--max-allowed-packet=64M");
     arguments.add("--pid-file=" + pidFile());
     arguments.add("--init-file=" + initFile());
     arguments.addAll(serverArguments);

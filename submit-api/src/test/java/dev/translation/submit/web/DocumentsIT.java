@@ -194,6 +194,25 @@ class DocumentsIT extends ApiIntegrationTest {
   }
 
   @Test
+  void aFileOfSeveralMegabytesIsStoredInChunksAndComesBackWhole() {
+    IssuedApiKey key = newKey();
+    String code = "x = 1\n".repeat(450_000);
+    byte[] file = ("```\n" + code + "```\n\nHallo.\n").getBytes(StandardCharsets.UTF_8);
+    String id = id(upload(key, "gross.md", file));
+
+    translateSegment(id, 0, "Hello.", "test@1");
+
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM job_document_chunks WHERE job_id = ?")
+                .params(id)
+                .query(Long.class)
+                .single())
+        .isEqualTo(3);
+    assertThat(new String(downloadBytes(key, id).getBody(), StandardCharsets.UTF_8))
+        .isEqualTo("```\n" + code + "```\n\nHello.\n");
+  }
+
+  @Test
   void aPdfsTextComesBackAsPlainTextOnRequestAndOtherOutputsAreRefused() throws Exception {
     IssuedApiKey key = newKey();
     ResponseEntity<String> accepted = upload(key, "scan.pdf", pdf("Ich habe Hunger."), "txt");
