@@ -158,7 +158,7 @@ final class InputTranslation {
       display.note(shown(file) + ": job " + job.id());
       return new DocumentJob(input, planned, job.id());
     } catch (ApiRejectedException e) {
-      display.message(shown(file) + ": " + e.getMessage() + supportedFormats(e));
+      display.message(shown(file) + ": " + e.detailWithSupportedFormats());
       outcome(Outcome.REJECTED, ExitCode.REJECTED);
     } catch (IOException e) {
       display.message("cannot read " + shown(file) + ": " + e.getMessage());
@@ -262,12 +262,6 @@ final class InputTranslation {
         + outcomes.entrySet().stream()
             .map(entry -> entry.getValue() + " " + entry.getKey().text)
             .collect(Collectors.joining(", "));
-  }
-
-  private static String supportedFormats(ApiRejectedException e) {
-    return e.supportedFormats().isEmpty()
-        ? ""
-        : " (supported: " + String.join(", ", e.supportedFormats()) + ")";
   }
 
   private void outcome(Outcome outcome, int code) {

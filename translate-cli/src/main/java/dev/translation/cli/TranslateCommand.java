@@ -169,7 +169,12 @@ public final class TranslateCommand implements Callable<Integer> {
                 case ApiUnavailableException e -> ExitCode.UNAVAILABLE;
                 default -> throw exception;
               };
-          root.display().message("translate: " + exception.getMessage() + supported(exception));
+          root.display()
+              .message(
+                  "translate: "
+                      + (exception instanceof ApiRejectedException rejected
+                          ? rejected.detailWithSupportedFormats()
+                          : exception.getMessage()));
           return code;
         });
     return commandLine;
@@ -247,12 +252,5 @@ public final class TranslateCommand implements Callable<Integer> {
 
   PrintWriter out() {
     return spec.commandLine().getOut();
-  }
-
-  private static String supported(Exception exception) {
-    return exception instanceof ApiRejectedException rejected
-            && !rejected.supportedFormats().isEmpty()
-        ? " (supported: " + String.join(", ", rejected.supportedFormats()) + ")"
-        : "";
   }
 }

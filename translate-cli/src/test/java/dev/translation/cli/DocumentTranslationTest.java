@@ -192,6 +192,25 @@ class DocumentTranslationTest {
   }
 
   @Test
+  void aDetailThatListsTheFormatsAlreadyIsPrintedWithoutASecondList() throws IOException {
+    Files.writeString(folder.resolve("notes.docx"), "plain text");
+    api.on(
+        "POST",
+        "/v1/documents",
+        problem(
+            415,
+            "the file is named .docx but its content is text; supported formats: text, docx",
+            Map.of("supportedFormats", List.of("text", "docx"))));
+
+    CliRun.Outcome outcome = CliRun.against(api, folder).run("notes.docx", "--to", "en");
+
+    assertThat(outcome.errLines())
+        .containsExactly(
+            "notes.docx: the file is named .docx but its content is text; supported formats:"
+                + " text, docx");
+  }
+
+  @Test
   void aPartlyFailedJobStillWritesWhatWasTranslated() {
     api.on("POST", "/v1/documents", json(202, job("job-3", "queued", 4, 6, 0, 0, "report.docx")))
         .on(

@@ -27,4 +27,12 @@ public final class ApiRejectedException extends ApiException {
   public List<String> supportedFormats() {
     return supportedFormats;
   }
+
+  /** The API's detail, with the supported formats added when it refused a format without them. */
+  public String detailWithSupportedFormats() {
+    String list = String.join(", ", supportedFormats);
+    return supportedFormats.isEmpty() || getMessage().contains(list)
+        ? getMessage()
+        : getMessage() + " (supported: " + list + ")";
+  }
 }
