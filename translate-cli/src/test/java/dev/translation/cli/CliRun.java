@@ -5,15 +5,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.threeten.extra.MutableClock;
 
 /**
  * Runs the command line in-process with an environment of the test's choosing: its variables,
@@ -33,7 +32,8 @@ final class CliRun {
   private final Path workingDirectory;
   private final Map<String, String> variables = new HashMap<>();
   private final List<Path> keyFiles = new ArrayList<>();
-  private final MovableClock clock = new MovableClock();
+  private final MutableClock clock =
+      MutableClock.of(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
   private final List<Duration> pauses = new ArrayList<>();
   private String stdin;
   private boolean stderrIsTerminal;
@@ -91,7 +91,7 @@ final class CliRun {
             clock,
             duration -> {
               pauses.add(duration);
-              clock.advance(duration);
+              clock.add(duration);
             });
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -100,30 +100,5 @@ final class CliRun {
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);
     return new Outcome(exitCode, out.toString(), err.toString());
-  }
-
-  /** A clock that stands still until moved. */
-  static final class MovableClock extends Clock {
-
-    private Instant now = Instant.parse("2025-03-01T10:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -8,10 +8,12 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 class ProgressDisplayTest {
 
-  private final CliRun.MovableClock clock = new CliRun.MovableClock();
+  private final MutableClock clock =
+      MutableClock.of(java.time.Instant.parse("2025-03-01T10:00:00Z"), java.time.ZoneOffset.UTC);
   private final StringWriter err = new StringWriter();
 
   private static Job.Counts counts(int total, int done, int failed) {
@@ -44,15 +46,15 @@ class ProgressDisplayTest {
     ProgressDisplay display = ProgressDisplay.of(false, false, new PrintWriter(err), clock);
 
     display.update("big.docx", "running", counts(100, 10, 0));
-    clock.advance(Duration.ofSeconds(3));
+    clock.add(Duration.ofSeconds(3));
     display.update("big.docx", "running", counts(100, 20, 0));
-    clock.advance(Duration.ofSeconds(3));
+    clock.add(Duration.ofSeconds(3));
     display.update("big.docx", "running", counts(100, 30, 0));
-    clock.advance(Duration.ofSeconds(4));
+    clock.add(Duration.ofSeconds(4));
     display.update("big.docx", "running", counts(100, 40, 0));
-    clock.advance(Duration.ofSeconds(10));
+    clock.add(Duration.ofSeconds(10));
     display.update("big.docx", "running", counts(100, 40, 0));
-    clock.advance(Duration.ofSeconds(1));
+    clock.add(Duration.ofSeconds(1));
     display.finish("big.docx", "partially_failed", counts(100, 99, 1));
 
     assertThat(err.toString().lines().toList())
@@ -67,7 +69,7 @@ class ProgressDisplayTest {
     ProgressDisplay display = ProgressDisplay.of(true, false, new PrintWriter(err), clock);
 
     display.update("a.txt", "queued", counts(4, 0, 0));
-    clock.advance(Duration.ofSeconds(1));
+    clock.add(Duration.ofSeconds(1));
     display.update("a.txt", "running", counts(4, 2, 0));
     display.message("a warning");
     display.finish("a.txt", "succeeded", counts(4, 4, 0));

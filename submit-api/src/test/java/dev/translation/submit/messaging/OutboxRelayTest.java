@@ -13,10 +13,8 @@ import dev.translation.submit.config.ApiProperties;
 import dev.translation.submit.persistence.OutboxRepository;
 import dev.translation.submit.persistence.OutboxRepository.PendingMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +27,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.threeten.extra.MutableClock;
 
 /**
  * What the relay does while Kafka refuses its sends: it keeps the rows and pauses, the pause
@@ -42,7 +41,8 @@ class OutboxRelayTest {
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
   private static final Duration JUST_BEFORE = Duration.ofMillis(1);
 
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T12:00:00Z"));
+  private final MutableClock clock =
+      MutableClock.of(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
   private final OutboxRepository outbox = mock(OutboxRepository.class);
 
   @SuppressWarnings("unchecked")
@@ -124,7 +124,7 @@ class OutboxRelayTest {
 
   /** Moves the clock on by {@code elapsed}, runs the relay once and says how many sends it made. */
   private int sendsOfARunAfter(Duration elapsed) {
-    clock.advance(elapsed);
+    clock.add(elapsed);
     int before = sends;
     relay.run();
     return sends - before;
@@ -145,34 +145,5 @@ class OutboxRelayTest {
             Duration.ofSeconds(5));
     return new ApiProperties(
         List.of("de-en"), null, null, null, relay, null, null, null, null, null);
-  }
-
-  /** A clock that stands still until the test moves it. */
-  private static final class MovableClock extends Clock {
-
-    private Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
   }
 }
