@@ -1,0 +1,209 @@
+package dev.translation.launcher.kubernetes;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyBuilder;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds a corpus batch's Kubernetes Job from its spec, and nothing else: no client, no I/O, so
+ * every field is unit-tested and the launcher's talking to the API server stays elsewhere.
+ *
+ * <p>The pods never restart in place ({@code restartPolicy: Never}): Kubernetes replaces a failed
+ * pod, and its pod failure policy decides by exit code whether that is worth it (see {@link
+ * BatchExitCodes}). A sharded batch is an Indexed Job, so each shard is retried on its own and the
+ * others keep their work.
+ */
+public final class BatchJobs {
+
+  /** The name of the container that runs the batch; the failure policy's exit codes refer to it. */
+  public static final String CONTAINER = "batch";
+
+  /** The label that names a Job's batch, for the launcher's informer and for people. */
+  public static final String BATCH_LABEL = "translation.dev/batch-id";
+
+  static final String INPUT_PATH = "/data/input";
+  static final String OUTPUT_PATH = "/data/output";
+  static final String MODELS_PATH = "/models";
+
+  private BatchJobs() {}
+
+  /** The Job's name: {@code corpus-} and the batch id. */
+  public static String jobName(String batchId) {
+    return "corpus-" + batchId;
+  }
+
+  /** The labels of the Job and its pods. */
+  public static Map<String, String> labels(String batchId) {
+    return sorted(
+        "app.kubernetes.io/name",
+        "translation-pipeline",
+        "app.kubernetes.io/component",
+        "corpus-batch",
+        "app.kubernetes.io/part-of",
+        "translation-pipeline",
+        "app.kubernetes.io/managed-by",
+        "job-launcher",
+        BATCH_LABEL,
+        batchId);
+  }
+
+  /** Sorted, so the manifests written from these objects read the same on every run. */
+  private static <V> Map<String, V> sorted(Object... keysAndValues) {
+    Map<String, V> map = new TreeMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      @SuppressWarnings("unchecked")
+      V value = (V) keysAndValues[i + 1];
+      map.put((String) keysAndValues[i], value);
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  /**
+   * The example batch of {@code k8s/jobs/corpus-batch-job.yaml}: two shards of the default image,
+   * with the limits the launcher uses by default.
+   */
+  public static BatchJobSpec example() {
+    return new BatchJobSpec(
+        "example",
+        "translation/job-launcher:0.1.0",
+        2,
+        6,
+        3,
+        0,
+        java.time.Duration.ofHours(24),
+        java.time.Duration.ofDays(7),
+        new BatchJobSpec.Resources("2", "1536Mi", "2", "2Gi"),
+        "corpus-batch",
+        new BatchJobSpec.Volumes("corpora", "translations", "models"));
+  }
+
+  /** The Job that runs {@code spec}'s batch. */
+  public static Job corpusJob(BatchJobSpec spec) {
+    JobSpecBuilder job =
+        new JobSpecBuilder()
+            .withActiveDeadlineSeconds(spec.activeDeadline().toSeconds())
+            .withTtlSecondsAfterFinished(Math.toIntExact(spec.ttlAfterFinished().toSeconds()))
+            .withPodFailurePolicy(podFailurePolicy(spec.indexed()))
+            // The only replacement policy a pod failure policy allows: a pod is replaced once it
+            // has failed, not while it is still terminating.
+            .withPodReplacementPolicy("Failed")
+            .withBackoffLimit(spec.backoffLimit());
+    if (spec.indexed()) {
+      job.withCompletionMode("Indexed")
+          .withCompletions(spec.shards())
+          .withParallelism(spec.shards())
+          .withBackoffLimitPerIndex(spec.backoffLimitPerIndex())
+          .withMaxFailedIndexes(spec.maxFailedIndexes());
+    }
+    job.withNewTemplate()
+        .withNewMetadata()
+        .withLabels(labels(spec.batchId()))
+        .endMetadata()
+        .withNewSpec()
+        .withRestartPolicy("Never")
+        .withServiceAccountName(spec.serviceAccount())
+        .withContainers(container(spec))
+        .withVolumes(volumes(spec.volumes()))
+        .endSpec()
+        .endTemplate();
+    return new JobBuilder()
+        .withNewMetadata()
+        .withName(jobName(spec.batchId()))
+        .withLabels(labels(spec.batchId()))
+        .endMetadata()
+        .withSpec(job.build())
+        .build();
+  }
+
+  /**
+   * Bad input fails the Job (or, sharded, only its shard) at once; a disruption is not the batch's
+   * fault and is not counted; every other failure counts against the backoff limits.
+   */
+  static PodFailurePolicy podFailurePolicy(boolean indexed) {
+    return new PodFailurePolicyBuilder()
+        .addNewRule()
+        .withAction("Ignore")
+        .addNewOnPodCondition()
+        .withType("DisruptionTarget")
+        .withStatus("True")
+        .endOnPodCondition()
+        .endRule()
+        .addNewRule()
+        .withAction(indexed ? "FailIndex" : "FailJob")
+        .withNewOnExitCodes()
+        .withContainerName(CONTAINER)
+        .withOperator("In")
+        .withValues(BatchExitCodes.BAD_INPUT)
+        .endOnExitCodes()
+        .endRule()
+        .build();
+  }
+
+  private static Container container(BatchJobSpec spec) {
+    BatchJobSpec.Resources resources = spec.resources();
+    return new ContainerBuilder()
+        .withName(CONTAINER)
+        .withImage(spec.image())
+        .withArgs("--run", "--batch-id=" + spec.batchId())
+        .withResources(
+            new ResourceRequirementsBuilder()
+                .withRequests(
+                    sorted(
+                        "cpu", new Quantity(resources.cpuRequest()),
+                        "memory", new Quantity(resources.memoryRequest())))
+                .withLimits(
+                    sorted(
+                        "cpu", new Quantity(resources.cpuLimit()),
+                        "memory", new Quantity(resources.memoryLimit())))
+                .build())
+        .addNewVolumeMount()
+        .withName("input")
+        .withMountPath(INPUT_PATH)
+        .withReadOnly(true)
+        .endVolumeMount()
+        .addNewVolumeMount()
+        .withName("output")
+        .withMountPath(OUTPUT_PATH)
+        .endVolumeMount()
+        .addNewVolumeMount()
+        .withName("models")
+        .withMountPath(MODELS_PATH)
+        .withReadOnly(true)
+        .endVolumeMount()
+        .withNewSecurityContext()
+        .withRunAsNonRoot(true)
+        .withAllowPrivilegeEscalation(false)
+        .withReadOnlyRootFilesystem(true)
+        .endSecurityContext()
+        .build();
+  }
+
+  private static List<Volume> volumes(BatchJobSpec.Volumes volumes) {
+    return List.of(
+        claim("input", volumes.inputClaim(), true),
+        claim("output", volumes.outputClaim(), false),
+        claim("models", volumes.modelsClaim(), true));
+  }
+
+  private static Volume claim(String name, String claim, boolean readOnly) {
+    return new VolumeBuilder()
+        .withName(name)
+        .withNewPersistentVolumeClaim()
+        .withClaimName(claim)
+        .withReadOnly(readOnly)
+        .endPersistentVolumeClaim()
+        .build();
+  }
+}

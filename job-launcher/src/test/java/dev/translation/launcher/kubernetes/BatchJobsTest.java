@@ -1,0 +1,173 @@
+package dev.translation.launcher.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BatchJobsTest {
+
+  private static BatchJobSpec spec(int shards) {
+    return new BatchJobSpec(
+        "b-42",
+        "registry.example/translation/job-launcher:1.0",
+        shards,
+        6,
+        2,
+        1,
+        Duration.ofHours(12),
+        Duration.ofDays(1),
+        new BatchJobSpec.Resources("2", "1536Mi", "2", "2Gi"),
+        "corpus-batch",
+        new BatchJobSpec.Volumes("corpora", "translations", "models"));
+  }
+
+  @Test
+  void aPlainBatchIsAJobThatRetriesAndFailsAtOnceOnBadInput() {
+    Job job = BatchJobs.corpusJob(spec(1));
+    JobSpec spec = job.getSpec();
+
+    assertThat(job.getApiVersion()).isEqualTo("batch/v1");
+    assertThat(job.getKind()).isEqualTo("Job");
+    assertThat(job.getMetadata().getName()).isEqualTo("corpus-b-42");
+    assertThat(job.getMetadata().getLabels())
+        .containsEntry(BatchJobs.BATCH_LABEL, "b-42")
+        .containsEntry("app.kubernetes.io/component", "corpus-batch")
+        .containsEntry("app.kubernetes.io/managed-by", "job-launcher");
+    assertThat(spec.getBackoffLimit()).isEqualTo(6);
+    assertThat(spec.getCompletionMode()).isNull();
+    assertThat(spec.getCompletions()).isNull();
+    assertThat(spec.getBackoffLimitPerIndex()).isNull();
+    assertThat(spec.getMaxFailedIndexes()).isNull();
+    assertThat(spec.getActiveDeadlineSeconds()).isEqualTo(12 * 3600L);
+    assertThat(spec.getTtlSecondsAfterFinished()).isEqualTo(86_400);
+    assertThat(spec.getPodReplacementPolicy()).isEqualTo("Failed");
+    assertThat(rules(job))
+        .extracting(PodFailurePolicyRule::getAction)
+        .containsExactly("Ignore", "FailJob");
+    assertThat(rules(job).get(0).getOnPodConditions())
+        .singleElement()
+        .satisfies(
+            condition -> {
+              assertThat(condition.getType()).isEqualTo("DisruptionTarget");
+              assertThat(condition.getStatus()).isEqualTo("True");
+            });
+    assertThat(rules(job).get(1).getOnExitCodes().getContainerName()).isEqualTo("batch");
+    assertThat(rules(job).get(1).getOnExitCodes().getOperator()).isEqualTo("In");
+    assertThat(rules(job).get(1).getOnExitCodes().getValues())
+        .containsExactly(BatchExitCodes.BAD_INPUT);
+  }
+
+  @Test
+  void aShardedBatchIsAnIndexedJobWhoseBadShardFailsAlone() {
+    Job job = BatchJobs.corpusJob(spec(4));
+    JobSpec spec = job.getSpec();
+
+    assertThat(spec.getCompletionMode()).isEqualTo("Indexed");
+    assertThat(spec.getCompletions()).isEqualTo(4);
+    assertThat(spec.getParallelism()).isEqualTo(4);
+    assertThat(spec.getBackoffLimitPerIndex()).isEqualTo(2);
+    assertThat(spec.getMaxFailedIndexes()).isEqualTo(1);
+    assertThat(rules(job))
+        .extracting(PodFailurePolicyRule::getAction)
+        .containsExactly("Ignore", "FailIndex");
+  }
+
+  @Test
+  void thePodRunsTheBatchRunnerOnceWithItsVolumesAndLimits() {
+    PodSpec pod = BatchJobs.corpusJob(spec(1)).getSpec().getTemplate().getSpec();
+    Container container = pod.getContainers().getFirst();
+
+    // A pod failure policy requires pods that are never restarted in place.
+    assertThat(pod.getRestartPolicy()).isEqualTo("Never");
+    assertThat(pod.getServiceAccountName()).isEqualTo("corpus-batch");
+    assertThat(pod.getContainers()).hasSize(1);
+    assertThat(container.getName()).isEqualTo(BatchJobs.CONTAINER);
+    assertThat(container.getImage()).isEqualTo("registry.example/translation/job-launcher:1.0");
+    assertThat(container.getArgs()).containsExactly("--run", "--batch-id=b-42");
+    assertThat(container.getResources().getRequests())
+        .isEqualTo(Map.of("cpu", new Quantity("2"), "memory", new Quantity("1536Mi")));
+    assertThat(container.getResources().getLimits())
+        .isEqualTo(Map.of("cpu", new Quantity("2"), "memory", new Quantity("2Gi")));
+    assertThat(container.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+    assertThat(container.getVolumeMounts())
+        .extracting(VolumeMount::getName, VolumeMount::getMountPath, VolumeMount::getReadOnly)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("input", "/data/input", true),
+            org.assertj.core.groups.Tuple.tuple("output", "/data/output", null),
+            org.assertj.core.groups.Tuple.tuple("models", "/models", true));
+    assertThat(pod.getVolumes())
+        .extracting(Volume::getName, volume -> volume.getPersistentVolumeClaim().getClaimName())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("input", "corpora"),
+            org.assertj.core.groups.Tuple.tuple("output", "translations"),
+            org.assertj.core.groups.Tuple.tuple("models", "models"));
+    assertThat(BatchJobs.corpusJob(spec(1)).getSpec().getTemplate().getMetadata().getLabels())
+        .containsEntry(BatchJobs.BATCH_LABEL, "b-42");
+  }
+
+  @Test
+  void aBatchIdKubernetesWouldRefuseIsRefusedFirst() {
+    for (String id : List.of("", "B-42", "-b", "b-", "b_42", "x".repeat(43))) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(
+              () ->
+                  new BatchJobSpec(
+                      id,
+                      "image",
+                      1,
+                      6,
+                      0,
+                      0,
+                      Duration.ofHours(1),
+                      Duration.ofHours(1),
+                      spec(1).resources(),
+                      "sa",
+                      spec(1).volumes()))
+          .withMessageContaining("batch id");
+    }
+  }
+
+  /**
+   * {@code k8s/jobs/corpus-batch-job.yaml} is what the launcher creates for the example batch
+   * there, so that the manifests a reader sees and what runs stay one object. Regenerate it with
+   * {@code -Dk8s.jobs.write=true} after changing the builder.
+   */
+  @Test
+  void theCommittedTemplateIsWhatTheBuilderMakes() throws Exception {
+    Path template = Path.of("../k8s/jobs/corpus-batch-job.yaml");
+    Job built = BatchJobs.corpusJob(BatchJobs.example());
+    if (Boolean.getBoolean("k8s.jobs.write")) {
+      Files.writeString(template, TEMPLATE_HEADER + Serialization.asYaml(built));
+    }
+
+    assertThat(Serialization.unmarshal(Files.readString(template), Job.class)).isEqualTo(built);
+  }
+
+  private static final String TEMPLATE_HEADER =
+      """
+      # A corpus batch's Job as the job launcher creates it (for the example batch "example"; the
+      # launcher fills in each batch's id, shards and limits). Written by BatchJobsTest, which fails
+      # when this file and the launcher's builder disagree.
+      """;
+
+  private static List<PodFailurePolicyRule> rules(Job job) {
+    return job.getSpec().getPodFailurePolicy().getRules();
+  }
+}
