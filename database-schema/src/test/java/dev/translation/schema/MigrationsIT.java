@@ -68,7 +68,18 @@ class MigrationsIT {
             query(
                 "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
                     + " AND ENGINE = 'InnoDB' AND TABLE_COLLATION LIKE 'utf8mb4%'"))
-        .contains("api_keys", "jobs", "segments", "outbox", "translation_memory", "model_versions");
+        .contains("api_keys", "jobs", "segments", "outbox", "translation_memory", "model_versions")
+        .contains("job_documents", "job_document_chunks")
+        .contains(
+            "BATCH_JOB_INSTANCE",
+            "BATCH_JOB_EXECUTION",
+            "BATCH_JOB_EXECUTION_PARAMS",
+            "BATCH_JOB_EXECUTION_CONTEXT",
+            "BATCH_STEP_EXECUTION",
+            "BATCH_STEP_EXECUTION_CONTEXT",
+            "BATCH_JOB_INSTANCE_SEQ",
+            "BATCH_JOB_EXECUTION_SEQ",
+            "BATCH_STEP_EXECUTION_SEQ");
   }
 
   @Test
