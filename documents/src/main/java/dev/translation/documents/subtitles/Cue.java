@@ -1,5 +1,6 @@
 package dev.translation.documents.subtitles;
 
+import dev.translation.documents.text.SourceLine;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package dev.translation.documents.subtitles;
 
 import dev.translation.documents.text.PhraseFinder;
+import dev.translation.documents.text.SourceLine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -3,6 +3,7 @@ package dev.translation.documents.subtitles;
 import dev.translation.documents.DocumentFormat;
 import dev.translation.documents.DocumentLimits;
 import dev.translation.documents.InvalidDocumentException;
+import dev.translation.documents.text.SourceLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -99,21 +99,9 @@ public final class PlainTextHandler implements FormatHandler {
   }
 
   private static List<Line> lines(String content) {
-    List<Line> lines = new ArrayList<>();
-    int start = 0;
-    while (start < content.length()) {
-      int end = start;
-      while (end < content.length() && content.charAt(end) != '\n' && content.charAt(end) != '\r') {
-        end++;
-      }
-      int next = end;
-      if (next < content.length()) {
-        next += content.startsWith("\r\n", next) ? 2 : 1;
-      }
-      lines.add(new Line(start, end, next));
-      start = next;
-    }
-    return lines;
+    return SourceLine.of(content).stream()
+        .map(line -> new Line(line.start(), line.end(), line.next()))
+        .toList();
   }
 
   /** The separator of the file's first line break, for translations with more lines. */

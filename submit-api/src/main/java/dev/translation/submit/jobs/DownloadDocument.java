@@ -51,7 +51,7 @@ public class DownloadDocument {
     if (!job.status().isTerminal()) {
       throw new JobNotFinishedException(job.id(), job.status(), job.done(), job.total());
     }
-    byte[] content = documents.content(job.id()).orElseThrow(() -> new JobNotFoundException(jobId));
+    byte[] content = documents.content(job.id(), document);
     List<TextTranslation> translations =
         translations(jobs.segments(job.id()), jobs.sourceTexts(job.id()), job.totalTexts());
     int incomplete = (int) translations.stream().filter(t -> !t.complete()).count();

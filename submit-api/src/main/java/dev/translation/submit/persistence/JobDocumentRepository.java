@@ -70,13 +70,13 @@ public class JobDocumentRepository {
         .optional();
   }
 
-  /** A job's file as it was uploaded, read a chunk at a time into one array of its size. */
-  public Optional<byte[]> content(String jobId) {
-    Optional<StoredDocument> document = find(jobId);
-    if (document.isEmpty()) {
-      return Optional.empty();
-    }
-    byte[] content = new byte[Math.toIntExact(document.get().sizeBytes())];
+  /**
+   * A job's file as it was uploaded, read a chunk at a time into one array of its size.
+   *
+   * @param document what {@link #find} said of it
+   */
+  public byte[] content(String jobId, StoredDocument document) {
+    byte[] content = new byte[Math.toIntExact(document.sizeBytes())];
     for (int idx = 0, offset = 0; offset < content.length; idx++) {
       byte[] chunk =
           jdbc.sql("SELECT content FROM job_document_chunks WHERE job_id = :job AND idx = :idx")
@@ -87,7 +87,7 @@ public class JobDocumentRepository {
       System.arraycopy(chunk, 0, content, offset, chunk.length);
       offset += chunk.length;
     }
-    return Optional.of(content);
+    return content;
   }
 
   /**

@@ -1,18 +1,18 @@
-package dev.translation.documents.subtitles;
+package dev.translation.documents.text;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One line of a subtitle file: its characters are {@code [start, end)} of the file's content, its
- * line separator {@code [end, next)}.
+ * One line of a text file (plain text, subtitles): its characters are {@code [start, end)} of the
+ * file's content, its line separator {@code [end, next)}.
  *
  * @param number the line's 1-based number, for error messages
  */
-record SourceLine(int number, int start, int end, int next) {
+public record SourceLine(int number, int start, int end, int next) {
 
   /** The lines of {@code content}; LF, CRLF and CR all end a line. */
-  static List<SourceLine> of(String content) {
+  public static List<SourceLine> of(String content) {
     List<SourceLine> lines = new ArrayList<>();
     int start = 0;
     while (start < content.length()) {
@@ -30,15 +30,15 @@ record SourceLine(int number, int start, int end, int next) {
     return lines;
   }
 
-  String text(String content) {
+  public String text(String content) {
     return content.substring(start, end);
   }
 
-  boolean isBlank(String content) {
+  public boolean isBlank(String content) {
     return text(content).isBlank();
   }
 
-  String separator(String content) {
+  public String separator(String content) {
     return content.substring(end, next);
   }
 }
