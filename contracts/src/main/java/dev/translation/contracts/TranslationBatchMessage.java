@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * pending there; so a record that anyone writes to a topic can at most ask for work the API already
  * accepted to be done (again), never change a job's text, languages or results.
  *
- * <p>Records are keyed {@code <job id>/<message number>}, so the submit API's partitioner deals a
- * job's messages out over the lane's partitions and every worker of the lane shares a large job; no
- * order between a job's messages is needed, since each names its own segments.
+ * <p>Records are keyed {@code <job id>/<message number>}, so the outbox's partitioner deals a job's
+ * messages out over the lane's partitions and every worker of the lane shares a large job; no order
+ * between a job's messages is needed, since each names its own segments.
  *
  * <p>A message never carries a whole document: a job of any size becomes many messages of a few
  * segments each, so one redelivery redoes little work and one poison segment dead-letters little.

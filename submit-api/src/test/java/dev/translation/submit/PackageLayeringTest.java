@@ -35,7 +35,7 @@ class PackageLayeringTest {
           "web", Set.of("jobs", "security", "config"),
           "jobs", Set.of("security", "messaging", "persistence", "config"),
           "security", Set.of("persistence", "config"),
-          "messaging", Set.of("persistence", "config"),
+          "messaging", Set.of("config"),
           "persistence", Set.of(),
           "config", Set.of());
 

@@ -2,7 +2,7 @@ package dev.translation.submit.jobs;
 
 import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.LogKeys;
-import dev.translation.submit.persistence.OutboxRepository;
+import dev.translation.outbox.OutboxRepository;
 import dev.translation.submit.persistence.StoredJob;
 import dev.translation.submit.persistence.SubmittedJobRepository;
 import dev.translation.submit.security.ApiKey;

@@ -1,10 +1,11 @@
 package dev.translation.submit.jobs;
 
 import dev.translation.contracts.Lane;
+import dev.translation.outbox.TranslationBatchMessages;
+import dev.translation.outbox.TranslationBatchMessages.SegmentToPublish;
 import dev.translation.segmentation.SentenceSegmenter;
 import dev.translation.segmentation.TextPiece;
 import dev.translation.submit.config.ApiProperties;
-import dev.translation.submit.messaging.TranslationBatchMessages;
 import dev.translation.submit.persistence.PlannedJob;
 import dev.translation.submit.persistence.PlannedSegment;
 import java.time.Instant;
@@ -48,6 +49,15 @@ public class JobPlanner {
       }
     }
     return segments;
+  }
+
+  /** The segments as messages name and bound them: a segment's index is its position. */
+  private static List<SegmentToPublish> toPublish(List<PlannedSegment> segments) {
+    List<SegmentToPublish> toPublish = new ArrayList<>(segments.size());
+    for (int index = 0; index < segments.size(); index++) {
+      toPublish.add(new SegmentToPublish(index, segments.get(index).text().length()));
+    }
+    return toPublish;
   }
 
   /**
@@ -103,7 +113,7 @@ public class JobPlanner {
         request.modelHint(),
         request.texts().size(),
         segments,
-        messages.forJob(jobId, lane, segments, acceptedAt),
+        messages.forSegments(jobId, lane, toPublish(segments), 0, acceptedAt),
         acceptedAt);
   }
 }

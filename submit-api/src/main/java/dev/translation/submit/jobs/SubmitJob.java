@@ -1,8 +1,8 @@
 package dev.translation.submit.jobs;
 
 import dev.translation.contracts.LogKeys;
+import dev.translation.outbox.OutboxRepository;
 import dev.translation.submit.messaging.OutboxMessagesCommitted;
-import dev.translation.submit.persistence.OutboxRepository;
 import dev.translation.submit.persistence.PlannedJob;
 import dev.translation.submit.persistence.StoredJob;
 import dev.translation.submit.persistence.SubmittedJobRepository;

@@ -43,7 +43,7 @@ public class MessagingConfiguration {
   /**
    * Replaces Boot's {@code LoggingProducerListener}, which logs every failed record at ERROR with
    * its payload: during a Kafka outage that is one error per outbox row per retry. {@link
-   * OutboxRelay} logs one warning per failed batch instead.
+   * dev.translation.outbox.OutboxRelay} logs one warning per failed batch instead.
    */
   @Bean
   ProducerListener<Object, Object> quietProducerListener() {

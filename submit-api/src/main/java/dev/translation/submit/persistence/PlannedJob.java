@@ -1,6 +1,7 @@
 package dev.translation.submit.persistence;
 
 import dev.translation.contracts.Lane;
+import dev.translation.outbox.OutboxMessage;
 import java.time.Instant;
 import java.util.List;
 

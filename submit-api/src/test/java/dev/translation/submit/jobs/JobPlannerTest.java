@@ -3,11 +3,9 @@ package dev.translation.submit.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.translation.contracts.Lane;
-import dev.translation.contracts.Topics;
 import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.contracts.WireFormat;
 import dev.translation.submit.config.ApiProperties;
-import dev.translation.submit.persistence.OutboxMessage;
 import dev.translation.submit.persistence.PlannedJob;
 import dev.translation.submit.persistence.PlannedSegment;
 import java.nio.charset.StandardCharsets;
@@ -94,29 +92,32 @@ class JobPlannerTest {
   }
 
   @Test
-  void messagesNameSegmentsOnlyAndAreBoundedBySegmentsAndCharacters() {
+  void aPlannedJobsMessagesNameAllItsSegmentsOnItsLanesTopicWithTheConfiguredBounds() {
     Instant acceptedAt = Instant.parse("2026-11-01T10:15:30.123456Z");
     String job = id();
 
     PlannedJob planned = planner.plan(job, 7, null, "hash", request(65, null), acceptedAt);
 
-    assertThat(planned.messages()).hasSize(3);
     assertThat(planned.messages())
-        .allSatisfy(m -> assertThat(m.topic()).isEqualTo(Topics.TRANSLATE_INTERACTIVE))
+        .allSatisfy(m -> assertThat(m.topic()).isEqualTo(planned.lane().topic()))
         .allSatisfy(m -> assertThat(m.payload()).doesNotContain("Text"));
-    // One key per message, so a job's messages spread over the lane's partitions and workers.
-    assertThat(planned.messages())
-        .extracting(OutboxMessage::key)
-        .containsExactly(job + "/0", job + "/1", job + "/2");
     List<TranslationBatchMessage> decoded = decode(planned);
-    assertThat(decoded).extracting(m -> m.segments().size()).containsExactly(32, 32, 1);
-    assertThat(decoded.get(1).indexes().getFirst()).isEqualTo(32);
-    assertThat(decoded.get(2).enqueuedAt()).isEqualTo(acceptedAt);
+    assertThat(decoded.stream().flatMap(m -> m.indexes().stream()))
+        .as("every segment, by its position in the job")
+        .containsExactlyElementsOf(IntStream.range(0, 65).boxed().toList());
+    assertThat(decoded)
+        .as("32 segments a message")
+        .extracting(m -> m.segments().size())
+        .containsExactly(32, 32, 1);
+    assertThat(decoded).allSatisfy(m -> assertThat(m.enqueuedAt()).isEqualTo(acceptedAt));
 
     List<String> longSentences =
         IntStream.range(0, 10).mapToObj(i -> "Satz " + i + " " + "lang ".repeat(90)).toList();
     PlannedJob bounded = planner.plan(id(), 7, null, "h", request(longSentences, null), acceptedAt);
-    assertThat(decode(bounded)).extracting(m -> m.segments().size()).containsExactly(4, 4, 2);
+    assertThat(decode(bounded))
+        .as("2,000 characters a message")
+        .extracting(m -> m.segments().size())
+        .containsExactly(4, 4, 2);
   }
 
   private static List<TranslationBatchMessage> decode(PlannedJob job) {

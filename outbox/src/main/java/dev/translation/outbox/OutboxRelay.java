@@ -1,24 +1,21 @@
-package dev.translation.submit.messaging;
+package dev.translation.outbox;
 
 import dev.translation.contracts.LogKeys;
 import dev.translation.contracts.MetricNames;
-import dev.translation.submit.config.ApiProperties;
-import dev.translation.submit.persistence.OutboxRepository;
-import dev.translation.submit.persistence.OutboxRepository.PendingMessage;
+import dev.translation.outbox.OutboxRepository.PendingMessage;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,40 +23,41 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes the outbox to Kafka. Each run claims a batch of unpublished rows with {@code SELECT ...
- * FOR UPDATE SKIP LOCKED} in a transaction (so any number of API replicas can relay side by side
- * without sending a row twice at the same time), sends them, waits for Kafka's acknowledgements,
- * and marks the acknowledged rows published in the same transaction.
+ * FOR UPDATE SKIP LOCKED} in a transaction (so any number of relays, in API replicas and other apps
+ * alike, can publish side by side without sending a row twice at the same time), sends them, waits
+ * for Kafka's acknowledgements, and marks the acknowledged rows published in the same transaction.
  *
  * <p>When Kafka fails, the rows stay unpublished with their attempt count and last error, and the
  * relay backs off (doubling up to a maximum); it resumes by itself once Kafka answers. Delivery is
  * at-least-once: a crash between Kafka's acknowledgement and the commit sends those rows again,
  * which workers tolerate (results are written idempotently by job id and segment index).
  *
- * <p>Runs happen one at a time on the relay's own thread: right after a submit commits (so a single
- * sentence does not wait for the next period), and every {@code translation.api.relay.interval} for
- * rows whose wake-up was missed (written by a replica that died, or kept during a Kafka outage).
- * Wake-ups that arrive while a run is queued are merged.
+ * <p>Runs happen one at a time on the relay's own thread ({@code outbox-relay}): when the app calls
+ * {@link #wakeUp()} after a transaction that wrote outbox rows has committed (so a single sentence
+ * does not wait for the next period), and every {@link Settings#interval()} once {@link #start()}
+ * has been called, for rows whose wake-up was missed (written by a process that died, or kept
+ * during a Kafka outage). Wake-ups that arrive while a run is queued are merged. {@link #close()}
+ * lets a run in progress finish.
+ *
+ * <p>Plain Java, so any app wires it as a bean: it needs the outbox, a {@code KafkaTemplate} whose
+ * producer uses {@link JobSpreadingPartitioner}, a transaction template on the outbox's database,
+ * its settings, a clock and a meter registry (for {@code translation.outbox.pending} and {@code
+ * translation.outbox.publish.latency}).
  */
-@Component
-@ConditionalOnBooleanProperty(name = "translation.api.relay.enabled", matchIfMissing = true)
-public class OutboxRelay {
+public class OutboxRelay implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
   private final OutboxRepository outbox;
   private final KafkaTemplate<String, String> kafka;
   private final TransactionTemplate transactions;
-  private final ApiProperties.Relay settings;
+  private final Settings settings;
   private final Clock clock;
   private final Timer publishLatency;
 
@@ -67,22 +65,100 @@ public class OutboxRelay {
   private Duration backoff;
   private Instant nextPurge = Instant.MIN;
 
-  private final ExecutorService runner =
-      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("outbox-relay").factory());
+  private final ScheduledThreadPoolExecutor runner =
+      new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("outbox-relay").factory());
   private final AtomicBoolean runQueued = new AtomicBoolean();
+  private final AtomicBoolean started = new AtomicBoolean();
 
+  /**
+   * How the relay runs.
+   *
+   * @param interval pause between periodic runs, for rows no wake-up covered
+   * @param batchSize outbox rows claimed per transaction (at least 1)
+   * @param sendTimeout how long to wait for Kafka to acknowledge one batch
+   * @param initialBackoff first pause after Kafka failed, doubled on every further failure
+   * @param maxBackoff longest pause after failures
+   * @param retention how long published rows are kept before they are purged
+   * @param purgeInterval how often published rows older than {@code retention} are purged
+   * @param purgeBatchSize most rows one purge deletes (a backlog goes over several purges, so no
+   *     purge holds locks for long)
+   * @param shutdownGrace how long {@link #close()} waits beyond {@code sendTimeout} for a run in
+   *     progress
+   */
+  public record Settings(
+      Duration interval,
+      int batchSize,
+      Duration sendTimeout,
+      Duration initialBackoff,
+      Duration maxBackoff,
+      Duration retention,
+      Duration purgeInterval,
+      int purgeBatchSize,
+      Duration shutdownGrace) {
+
+    /**
+     * Fails on settings the relay cannot run with.
+     *
+     * @throws IllegalArgumentException or {@link NullPointerException} naming the setting
+     */
+    public Settings {
+      requirePositive(interval, "interval");
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+      }
+      requirePositive(sendTimeout, "sendTimeout");
+      requireNotNegative(initialBackoff, "initialBackoff");
+      requireNotNegative(maxBackoff, "maxBackoff");
+      requireNotNegative(retention, "retention");
+      requirePositive(purgeInterval, "purgeInterval");
+      if (purgeBatchSize < 1) {
+        throw new IllegalArgumentException(
+            "purgeBatchSize must be at least 1, was " + purgeBatchSize);
+      }
+      requireNotNegative(shutdownGrace, "shutdownGrace");
+    }
+
+    private static void requirePositive(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (!value.isPositive()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + value);
+      }
+    }
+
+    private static void requireNotNegative(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, was " + value);
+      }
+    }
+  }
+
+  /**
+   * A relay that runs only when woken until {@link #start()} adds its periodic run.
+   *
+   * @param outbox the outbox it publishes
+   * @param kafka where it publishes; its producer should use {@link JobSpreadingPartitioner}, so a
+   *     job's messages are spread over the lane's partitions
+   * @param transactions transactions on the outbox's database
+   * @param settings how it runs
+   * @param clock for backoff, purge and publish-latency times
+   * @param meters where its gauge and timer are registered
+   */
   public OutboxRelay(
       OutboxRepository outbox,
       KafkaTemplate<String, String> kafka,
       TransactionTemplate transactions,
-      ApiProperties properties,
+      Settings settings,
       Clock clock,
       MeterRegistry meters) {
     this.outbox = outbox;
     this.kafka = kafka;
     this.transactions = transactions;
-    this.settings = properties.relay();
+    this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = clock;
+    // A run queued before close() still runs; a periodic run does not.
+    runner.setExecuteExistingDelayedTasksAfterShutdownPolicy(true);
+    runner.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     this.backoff = settings.initialBackoff();
     this.publishLatency =
         Timer.builder(MetricNames.OUTBOX_PUBLISH_LATENCY)
@@ -94,20 +170,23 @@ public class OutboxRelay {
         .register(meters);
   }
 
-  /** The periodic run, for rows no submit woke the relay for. */
-  @Scheduled(fixedDelayString = "${translation.api.relay.interval}")
-  public void runPeriodically() {
-    wakeUp();
+  /**
+   * Starts the periodic run: one at once, then every {@link Settings#interval()}. Call it once the
+   * app is ready to publish; later calls do nothing.
+   */
+  public void start() {
+    if (started.compareAndSet(false, true)) {
+      runner.scheduleWithFixedDelay(
+          this::wakeUp, 0, settings.interval().toNanos(), TimeUnit.NANOSECONDS);
+    }
   }
 
-  /** A submit committed its outbox messages: send them now. */
-  @EventListener
-  public void onOutboxMessagesCommitted(OutboxMessagesCommitted committed) {
-    wakeUp();
-  }
-
-  /** Queues one run on the relay thread unless one is already queued. */
-  void wakeUp() {
+  /**
+   * Queues one run on the relay thread unless one is already queued. Call it after a transaction
+   * that wrote outbox rows has committed (never before: the run would not see them yet). Does
+   * nothing once the relay is closed.
+   */
+  public void wakeUp() {
     if (runQueued.compareAndSet(false, true)) {
       try {
         runner.execute(
@@ -116,14 +195,19 @@ public class OutboxRelay {
               run();
             });
       } catch (RejectedExecutionException stopping) {
-        // Shutting down: the rows stay in the outbox for the next start or another replica.
+        // Closed: the rows stay in the outbox for the next start or another relay.
       }
     }
   }
 
-  /** Lets a run in progress finish its batch (Kafka acknowledges or times out) before closing. */
-  @PreDestroy
-  void stop() throws InterruptedException {
+  /**
+   * Stops the relay: no periodic runs any more, wake-ups are ignored, and a run in progress (or
+   * already queued) may finish its batch (Kafka acknowledges or times out) within {@link
+   * Settings#sendTimeout()} plus {@link Settings#shutdownGrace()} before its thread is interrupted.
+   * Rows it did not publish stay in the outbox for the next start or another process.
+   */
+  @Override
+  public void close() throws InterruptedException {
     runner.shutdown();
     if (!runner.awaitTermination(
         settings.sendTimeout().plus(settings.shutdownGrace()).toMillis(), TimeUnit.MILLISECONDS)) {
@@ -131,7 +215,11 @@ public class OutboxRelay {
     }
   }
 
-  /** One run: relays batches until the outbox is drained or Kafka fails. */
+  /**
+   * One run on the caller's thread: relays batches until the outbox is drained or Kafka fails. The
+   * relay makes its runs on its own thread; call it directly only where that thread makes none (a
+   * relay neither started nor woken), since runs must not overlap.
+   */
   public void run() {
     Instant now = clock.instant();
     if (now.isBefore(pausedUntil)) {

@@ -1,4 +1,4 @@
-package dev.translation.submit.persistence;
+package dev.translation.outbox;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -7,10 +7,16 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
-/** SQL for the transactional {@code outbox}. */
-@Repository
+/**
+ * SQL for the transactional {@code outbox} table (its schema is in {@code database-schema}). An app
+ * writes its messages with {@link #insertAll} in the transaction that stores the work they stand
+ * for, so a crash or a Kafka outage between that commit and the publish loses nothing; {@link
+ * OutboxRelay} publishes them later.
+ *
+ * <p>Every method runs in the caller's transaction when there is one, through Spring's {@code
+ * DataSourceUtils}, as any {@link JdbcTemplate} does.
+ */
 public class OutboxRepository {
 
   private static final int MAX_ERROR_LENGTH = 2000;
@@ -18,9 +24,12 @@ public class OutboxRepository {
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
 
-  public OutboxRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
-    this.jdbc = jdbc;
+  /**
+   * @param jdbcTemplate on the database that holds the {@code outbox} table and the app's own rows
+   */
+  public OutboxRepository(JdbcTemplate jdbcTemplate) {
     this.jdbcTemplate = jdbcTemplate;
+    this.jdbc = JdbcClient.create(jdbcTemplate);
   }
 
   /**
@@ -31,7 +40,7 @@ public class OutboxRepository {
    * @param topic where it goes
    * @param key the record key
    * @param payload the JSON to send
-   * @param createdAt when its job was accepted
+   * @param createdAt when it was written, in the transaction that accepted its work
    */
   public record PendingMessage(
       long id, String jobId, String topic, String key, String payload, Instant createdAt) {}

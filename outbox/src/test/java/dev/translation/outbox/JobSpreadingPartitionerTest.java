@@ -1,4 +1,4 @@
-package dev.translation.submit.messaging;
+package dev.translation.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

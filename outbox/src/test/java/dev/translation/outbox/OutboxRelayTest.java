@@ -1,4 +1,4 @@
-package dev.translation.submit.messaging;
+package dev.translation.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -9,9 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.translation.contracts.Topics;
-import dev.translation.submit.config.ApiProperties;
-import dev.translation.submit.persistence.OutboxRepository;
-import dev.translation.submit.persistence.OutboxRepository.PendingMessage;
+import dev.translation.outbox.OutboxRepository.PendingMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +29,8 @@ import org.threeten.extra.MutableClock;
 
 /**
  * What the relay does while Kafka refuses its sends: it keeps the rows and pauses, the pause
- * doubling from {@code initial-backoff} up to {@code max-backoff}, and one batch that Kafka takes
- * brings the pause back to {@code initial-backoff}. Time is a clock the test moves; a run that is
+ * doubling from {@code initialBackoff} up to {@code maxBackoff}, and one batch that Kafka takes
+ * brings the pause back to {@code initialBackoff}. Time is a clock the test moves; a run that is
  * paused sends nothing.
  */
 class OutboxRelayTest {
@@ -72,13 +70,12 @@ class OutboxRelayTest {
                   : CompletableFuture.failedFuture(new TimeoutException("no metadata"));
             });
     relay =
-        new OutboxRelay(
-            outbox, kafka, transactions, properties(), clock, new SimpleMeterRegistry());
+        new OutboxRelay(outbox, kafka, transactions, settings(), clock, new SimpleMeterRegistry());
   }
 
   @AfterEach
   void stopRelay() throws InterruptedException {
-    relay.stop();
+    relay.close();
   }
 
   @Test
@@ -130,20 +127,16 @@ class OutboxRelayTest {
     return sends - before;
   }
 
-  private static ApiProperties properties() {
-    ApiProperties.Relay relay =
-        new ApiProperties.Relay(
-            true,
-            Duration.ofSeconds(1),
-            200,
-            Duration.ofSeconds(15),
-            INITIAL_BACKOFF,
-            MAX_BACKOFF,
-            Duration.ofDays(7),
-            Duration.ofMinutes(10),
-            10_000,
-            Duration.ofSeconds(5));
-    return new ApiProperties(
-        List.of("de-en"), null, null, null, relay, null, null, null, null, null);
+  private static OutboxRelay.Settings settings() {
+    return new OutboxRelay.Settings(
+        Duration.ofSeconds(1),
+        200,
+        Duration.ofSeconds(15),
+        INITIAL_BACKOFF,
+        MAX_BACKOFF,
+        Duration.ofDays(7),
+        Duration.ofMinutes(10),
+        10_000,
+        Duration.ofSeconds(5));
   }
 }

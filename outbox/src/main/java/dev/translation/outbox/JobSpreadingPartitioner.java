@@ -1,4 +1,4 @@
-package dev.translation.submit.messaging;
+package dev.translation.outbox;
 
 import java.util.List;
 import java.util.Map;
