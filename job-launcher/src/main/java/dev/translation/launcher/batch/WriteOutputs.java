@@ -1,0 +1,250 @@
+package dev.translation.launcher.batch;
+
+import dev.translation.documents.DocumentFormat;
+import dev.translation.documents.TextTranslation;
+import dev.translation.launcher.batch.input.CorpusLine;
+import dev.translation.launcher.batch.input.CorpusLines;
+import dev.translation.launcher.batch.input.CorpusShape;
+import dev.translation.launcher.batch.output.AtomicFiles;
+import dev.translation.launcher.batch.output.TextStream;
+import dev.translation.launcher.corpus.BatchState;
+import dev.translation.launcher.corpus.BatchSummary;
+import dev.translation.launcher.corpus.CorpusBatch;
+import dev.translation.launcher.corpus.ShardState;
+import dev.translation.launcher.corpus.ShardSummary;
+import dev.translation.launcher.persistence.CorpusBatchRepository;
+import dev.translation.launcher.persistence.ShardJobRepository;
+import dev.translation.launcher.persistence.ShardSegment;
+import dev.translation.launcher.persistence.StoredShard;
+import dev.translation.segmentation.TextPiece;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The last step: puts the translations back into the shard's documents, or writes the shard's part
+ * of the corpus, and records the shard's summary. The shard that finishes last (the batch row's
+ * lock decides which) joins the corpus parts in order, writes {@code summary.json} and closes the
+ * batch. Every file appears atomically; the step can run again after a crash and writes the same
+ * files.
+ */
+public class WriteOutputs implements Tasklet {
+
+  private static final Logger log = LoggerFactory.getLogger(WriteOutputs.class);
+
+  static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private final CurrentShard current;
+  private final ShardTexts texts;
+  private final ShardJobRepository jobs;
+  private final CorpusBatchRepository batches;
+  private final int maxLineBytes;
+  private final int maxListed;
+  private final Clock clock;
+  private final JobRepository jobRepository;
+
+  public WriteOutputs(
+      CurrentShard current,
+      ShardTexts texts,
+      ShardJobRepository jobs,
+      CorpusBatchRepository batches,
+      int maxLineBytes,
+      int maxListed,
+      Clock clock,
+      JobRepository jobRepository) {
+    this.current = current;
+    this.texts = texts;
+    this.jobs = jobs;
+    this.batches = batches;
+    this.maxLineBytes = maxLineBytes;
+    this.maxListed = maxListed;
+    this.clock = clock;
+    this.jobRepository = jobRepository;
+  }
+
+  @Override
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
+      throws IOException {
+    ShardPlan plan = current.plan();
+    ShardAssignment shard = current.assignment();
+    batches.phase(shard.batchId(), shard.shard(), "write");
+    ShardTally tally = new ShardTally(maxListed);
+    TextStream stream = new TextStream(jobs, shard.jobId());
+    if (plan.documentsMode()) {
+      writeDocuments(plan, stream, tally);
+    } else {
+      writePart(plan, stream, tally);
+    }
+    long fromMemory =
+        memoryHits(chunkContext.getStepContext().getStepExecution().getJobExecution());
+    BatchState state = batches.lock(shard.batchId());
+    StoredShard stored = batches.shardsForUpdate(shard.batchId()).get(shard.shard());
+    ShardSummary summary = tally.summary(stored, fromMemory, clock.instant());
+    batches.finishShard(
+        shard.batchId(), shard.shard(), ShardState.SUCCEEDED, JSON.writeValueAsString(summary));
+    log.info(
+        "batch {} shard {}: wrote its outputs ({} items, {} segments, {} failed)",
+        shard.batchId(),
+        shard.shard(),
+        summary.items(),
+        summary.segments().total(),
+        summary.segments().failed());
+    List<StoredShard> shards = batches.shardsForUpdate(shard.batchId());
+    if (!state.isTerminal() && shards.stream().allMatch(s -> s.state() == ShardState.SUCCEEDED)) {
+      finishBatch(plan, shards);
+    }
+    return RepeatStatus.FINISHED;
+  }
+
+  private void writeDocuments(ShardPlan plan, TextStream stream, ShardTally tally)
+      throws IOException {
+    for (Path relative : plan.documents()) {
+      tally.item();
+      ShardTexts.Document document = texts.document(plan.input(), relative);
+      String item = relative.toString();
+      if (document.problem() != null) {
+        tally.problem(item, document.problem());
+        continue;
+      }
+      List<TextTranslation> translations = new ArrayList<>(document.texts().size());
+      for (String text : document.texts()) {
+        List<TextPiece> pieces = texts.pieces(text);
+        if (pieces.isEmpty()) {
+          translations.add(new TextTranslation(text, true));
+          continue;
+        }
+        List<ShardSegment> segments = stream.nextText();
+        String translation = tally.text(item, segments, true);
+        translations.add(new TextTranslation(translation, ShardTally.complete(segments)));
+      }
+      byte[] translated = document.handler().translate(document.content(), translations);
+      Path target =
+          outputPath(relative, document.handler().format(), document.handler().outputFormat());
+      AtomicFiles.write(
+          plan.outputDirectory().resolve(target),
+          plan.workDirectory(),
+          out -> out.write(translated));
+      tally.output(target.toString());
+    }
+  }
+
+  private static Path outputPath(Path relative, DocumentFormat format, DocumentFormat output) {
+    if (format == output) {
+      return relative;
+    }
+    String name = relative.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String base = dot > 0 ? name.substring(0, dot) : name;
+    return relative.resolveSibling(base + "." + output.extension());
+  }
+
+  private void writePart(ShardPlan plan, TextStream stream, ShardTally tally) throws IOException {
+    CorpusShape shape = plan.shape();
+    AtomicFiles.write(
+        plan.part(plan.assignment().shard()),
+        plan.workDirectory(),
+        out -> {
+          BufferedWriter writer =
+              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+          try (CorpusLines lines = CorpusLines.open(plan.input(), maxLineBytes)) {
+            lines.skip(plan.lines().first());
+            if (plan.header() != null && plan.assignment().shard() == 0) {
+              writer.write(shape.header(plan.header(), plan.batch().languages().target()));
+              writer.write('\n');
+            }
+            for (long n = 0; n < plan.lines().size(); n++) {
+              CorpusLine line = lines.next();
+              tally.item();
+              writer.write(outputLine(shape, line, stream, tally));
+              writer.write('\n');
+            }
+          }
+          writer.flush();
+        });
+  }
+
+  private String outputLine(
+      CorpusShape shape, CorpusLine line, TextStream stream, ShardTally tally) {
+    String item = "line " + (line.number() + 1);
+    if (line.text() == null) {
+      tally.problem(item, line.problem());
+      return "";
+    }
+    CorpusShape.Source source = shape.source(line.text());
+    if (source.text() == null) {
+      tally.problem(item, "the line " + source.problem());
+      return shape.withTranslation(line.text(), null);
+    }
+    if (texts.pieces(source.text()).isEmpty()) {
+      return shape.withTranslation(line.text(), "");
+    }
+    return shape.withTranslation(line.text(), tally.text(item, stream.nextText(), false));
+  }
+
+  private void finishBatch(ShardPlan plan, List<StoredShard> shards) throws IOException {
+    CorpusBatch batch = plan.batch();
+    List<ShardSummary> summaries = new ArrayList<>();
+    for (StoredShard shard : shards) {
+      summaries.add(JSON.readValue(shard.summary(), ShardSummary.class));
+    }
+    if (!plan.documentsMode()) {
+      AtomicFiles.write(
+          plan.outputDirectory().resolve(plan.outputName()),
+          plan.workDirectory(),
+          out -> {
+            for (int shard = 0; shard < batch.shards(); shard++) {
+              try (InputStream part = Files.newInputStream(plan.part(shard))) {
+                part.transferTo(out);
+              }
+            }
+          });
+    }
+    BatchState state = BatchSummary.finalState(summaries);
+    BatchSummary summary = BatchSummary.merge(batch, state, summaries, maxListed);
+    String json = JSON.writeValueAsString(summary);
+    AtomicFiles.write(
+        plan.outputDirectory().resolve("summary.json"),
+        plan.workDirectory(),
+        out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
+    batches.finish(batch.id(), state, null, json);
+    deleteWorkDirectory(plan.workDirectory());
+    log.info("batch {} {}: outputs in {}", batch.id(), state.apiName(), plan.outputDirectory());
+  }
+
+  /** The memory's answers, counted by the read step (of this attempt or an earlier one). */
+  private long memoryHits(JobExecution execution) {
+    StepExecution read =
+        jobRepository.getLastStepExecution(
+            execution.getJobInstance(), CorpusTranslationJobConfiguration.READ_STEP);
+    return read == null ? 0 : read.getExecutionContext().getLong(SegmentWriter.MEMORY_HITS, 0L);
+  }
+
+  private static void deleteWorkDirectory(Path work) throws IOException {
+    try (Stream<Path> files = Files.walk(work)) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

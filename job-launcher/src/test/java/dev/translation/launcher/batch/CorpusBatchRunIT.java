@@ -1,0 +1,305 @@
+package dev.translation.launcher.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.translation.contracts.LanguagePair;
+import dev.translation.contracts.Topics;
+import dev.translation.contracts.TranslationBatchMessage;
+import dev.translation.contracts.WireFormat;
+import dev.translation.launcher.LauncherApplication;
+import dev.translation.launcher.corpus.BatchPriority;
+import dev.translation.launcher.corpus.CorpusBatch;
+import dev.translation.launcher.corpus.CorpusFormat;
+import dev.translation.launcher.kubernetes.BatchExitCodes;
+import dev.translation.launcher.persistence.CorpusBatchRepository;
+import dev.translation.testfixtures.DatabaseEndpoint;
+import dev.translation.testfixtures.PipelineRows;
+import dev.translation.testfixtures.SharedFixtures;
+import dev.translation.topics.PipelineTopics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The batch runner against a real MySQL-compatible server and a real Kafka, the test playing the
+ * workers: it reads the batch lane and writes results as a worker does.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class CorpusBatchRunIT {
+
+  static DatabaseEndpoint database;
+  static DataSource dataSource;
+  static JdbcClient jdbc;
+  static PipelineRows rows;
+  static CorpusBatchRepository batches;
+  static long apiKey;
+
+  @TempDir Path input;
+  @TempDir Path output;
+
+  private final ExecutorService background = Executors.newCachedThreadPool();
+  private final AtomicBoolean working = new AtomicBoolean(true);
+
+  @BeforeAll
+  static void startServers() throws Exception {
+    database = SharedFixtures.database().createDatabase("launcher_run");
+    Flyway.configure()
+        .dataSource(database.jdbcUrl(), database.username(), database.password())
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    dataSource =
+        new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password());
+    jdbc = JdbcClient.create(dataSource);
+    rows = new PipelineRows(dataSource);
+    batches = new CorpusBatchRepository(jdbc);
+    apiKey = rows.insertApiKey("batch owner");
+    PipelineTopics.create(SharedFixtures.kafka().bootstrapServers(), Topics.ALL, (short) 1);
+  }
+
+  @AfterEach
+  void stopWorkers() {
+    working.set(false);
+    background.shutdownNow();
+  }
+
+  @Test
+  void restartAfterAFailedChunkWritesExactlyTheRest() throws Exception {
+    List<String> lines =
+        IntStream.range(0, 5000).mapToObj(n -> "Das ist Zeile " + n + ".").toList();
+    Files.write(input.resolve("corpus.txt"), lines, StandardCharsets.UTF_8);
+    String batch = launch("corpus.txt", CorpusFormat.TEXT, null, false, 1);
+    String job = new ShardAssignment(batch, 0).jobId();
+    jdbc.sql(
+            "CREATE TRIGGER fail_chunk_three BEFORE INSERT ON segments FOR EACH ROW BEGIN IF"
+                + " NEW.job_id = '"
+                + job
+                + "' AND NEW.idx = 2500 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'disk"
+                + " full'; END IF; END")
+        .update();
+    int firstAttempt;
+    try {
+      firstAttempt = run(batch, 0);
+    } finally {
+      jdbc.sql("DROP TRIGGER fail_chunk_three").update();
+    }
+
+    assertThat(firstAttempt).isEqualTo(BatchExitCodes.TRANSIENT);
+    // Chunks of 1,000 lines: the first two committed, the third (idx 2000-2999) rolled back.
+    assertThat(segmentCount(job)).isEqualTo(2000);
+    assertThat(totalSegments(job)).isEqualTo(2000);
+
+    Map<Integer, Integer> published = playWorkers(job);
+    int secondAttempt = run(batch, 0);
+
+    assertThat(secondAttempt).isEqualTo(BatchExitCodes.SUCCEEDED);
+    assertThat(segmentCount(job)).isEqualTo(5000);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM segments WHERE job_id = ? AND idx = text_idx")
+                .params(job)
+                .query(Long.class)
+                .single())
+        .isEqualTo(5000);
+    assertThat(published).hasSize(5000).allSatisfy((index, times) -> assertThat(times).isOne());
+    List<String> translated = Files.readAllLines(output.resolve("out/corpus.txt"));
+    assertThat(translated)
+        .containsExactlyElementsOf(IntStream.range(0, 5000).mapToObj(n -> "en " + n).toList());
+    String summary = Files.readString(output.resolve("out/summary.json"));
+    assertThat(summary)
+        .contains("\"state\" : \"succeeded\"", "\"attempts\" : 2", "\"total\" : 5000");
+    assertThat(output.resolve("out/.work")).doesNotExist();
+    assertThat(batchStatus(batch)).isEqualTo("SUCCEEDED");
+  }
+
+  @Test
+  void badInputFailsAtOnceWithTheReason() {
+    String batch = launch("no-such-corpus.txt", CorpusFormat.TEXT, null, false, 1);
+
+    int exit = run(batch, 0);
+
+    assertThat(exit).isEqualTo(BatchExitCodes.BAD_INPUT);
+    assertThat(
+            jdbc.sql(
+                    "SELECT CONCAT(status, ': ', reason) FROM corpus_batch_shards WHERE batch_id = ?")
+                .params(batch)
+                .query(String.class)
+                .single())
+        .isEqualTo("FAILED: no such input: no-such-corpus.txt");
+    assertThat(jobOf(batch, 0)).isNull();
+  }
+
+  @Test
+  void aPathOutsideTheInputVolumeIsBadInput() {
+    String batch = launch("../../etc/passwd", CorpusFormat.TEXT, null, false, 1);
+
+    assertThat(run(batch, 0)).isEqualTo(BatchExitCodes.BAD_INPUT);
+    assertThat(
+            jdbc.sql("SELECT reason FROM corpus_batch_shards WHERE batch_id = ?")
+                .params(batch)
+                .query(String.class)
+                .single())
+        .contains("leads outside the input volume");
+  }
+
+  @Test
+  void twoShardsOfATsvCorpusJoinInOrderWithTheHeaderAndBadLinesKept() throws Exception {
+    List<String> lines = new ArrayList<>();
+    lines.add("id\ttext");
+    for (int n = 0; n < 99; n++) {
+      lines.add(n == 41 ? "41" : n + "\tSatz " + n + ".");
+    }
+    Files.write(input.resolve("pairs.tsv"), lines, StandardCharsets.UTF_8);
+    String batch = launch("pairs.tsv", CorpusFormat.TSV, "text", true, 2);
+
+    translateEverythingPublished();
+    Future<Integer> first = background.submit(() -> run(batch, 0));
+    int second = run(batch, 1);
+
+    assertThat(second).isEqualTo(BatchExitCodes.SUCCEEDED);
+    assertThat(first.get()).isEqualTo(BatchExitCodes.SUCCEEDED);
+    List<String> translated = Files.readAllLines(output.resolve("out/pairs.tsv"));
+    assertThat(translated).hasSize(100);
+    assertThat(translated.getFirst()).isEqualTo("id\ttext\ttranslation_en");
+    assertThat(translated.get(1)).isEqualTo("0\tSatz 0.\ten Satz 0.");
+    assertThat(translated.get(42)).isEqualTo("41\t");
+    assertThat(translated.get(99)).isEqualTo("98\tSatz 98.\ten Satz 98.");
+    String summary = Files.readString(output.resolve("out/summary.json"));
+    assertThat(summary)
+        .contains(
+            "\"state\" : \"partially_failed\"", "line 43", "has 1 columns, column 2 was asked for");
+    assertThat(batchStatus(batch)).isEqualTo("PARTIALLY_FAILED");
+  }
+
+  private String launch(String in, CorpusFormat format, String field, boolean header, int shards) {
+    String id = "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    batches.create(
+        new CorpusBatch(
+            id, apiKey, in, format, field, header, "out", LanguagePair.GERMAN_TO_ENGLISH, shards),
+        BatchPriority.NORMAL,
+        "LOCAL");
+    return id;
+  }
+
+  private int run(String batch, int shard) {
+    return BatchRunner.run(
+        LauncherApplication.class,
+        new String[] {
+          "--run",
+          "--batch-id=" + batch,
+          "--JOB_COMPLETION_INDEX=" + shard,
+          "--spring.datasource.url=" + database.jdbcUrl(),
+          "--spring.datasource.username=" + database.username(),
+          "--spring.datasource.password=" + database.password(),
+          "--spring.kafka.bootstrap-servers=" + SharedFixtures.kafka().bootstrapServers(),
+          "--translation.launcher.storage.input-root=" + input,
+          "--translation.launcher.storage.output-root=" + output,
+          "--translation.launcher.runner.poll-interval=100ms",
+          "--translation.launcher.relay.interval=200ms"
+        });
+  }
+
+  /** Translates the job's segments as they are published; counts how often each was published. */
+  private Map<Integer, Integer> playWorkers(String job) {
+    Map<Integer, Integer> published = new ConcurrentHashMap<>();
+    background.submit(() -> consume(job, published));
+    return published;
+  }
+
+  private void translateEverythingPublished() {
+    background.submit(() -> consume(null, new ConcurrentHashMap<>()));
+  }
+
+  private Void consume(String onlyJob, Map<Integer, Integer> published) {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedFixtures.kafka().bootstrapServers());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-workers-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.TRANSLATE_BATCH));
+      while (working.get()) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          TranslationBatchMessage message = WireFormat.readTranslationBatch(record.value());
+          if (onlyJob != null && !onlyJob.equals(message.jobId())) {
+            continue;
+          }
+          for (int index : message.indexes()) {
+            published.merge(index, 1, Integer::sum);
+            String source =
+                jdbc.sql("SELECT source_text FROM segments WHERE job_id = ? AND idx = ?")
+                    .params(message.jobId(), index)
+                    .query(String.class)
+                    .single();
+            String translation =
+                source.startsWith("Das ist Zeile ")
+                    ? "en " + source.substring(14, source.length() - 1)
+                    : "en " + source;
+            rows.translateSegment(message.jobId(), index, translation, "test:1");
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String jobOf(String batch, int shard) {
+    return jdbc.sql("SELECT job_id FROM corpus_batch_shards WHERE batch_id = ? AND shard_index = ?")
+        .params(batch, shard)
+        .query(String.class)
+        .optional()
+        .orElse(null);
+  }
+
+  private static long segmentCount(String job) {
+    return jdbc.sql("SELECT COUNT(*) FROM segments WHERE job_id = ?")
+        .params(job)
+        .query(Long.class)
+        .single();
+  }
+
+  private static int totalSegments(String job) {
+    return jdbc.sql("SELECT total_segments FROM jobs WHERE id = ?")
+        .params(job)
+        .query(Integer.class)
+        .single();
+  }
+
+  private static String batchStatus(String batch) {
+    return jdbc.sql("SELECT status FROM corpus_batches WHERE id = ?")
+        .params(batch)
+        .query(String.class)
+        .single();
+  }
+
+  static String read(Path file) throws IOException {
+    return Files.readString(file);
+  }
+}
