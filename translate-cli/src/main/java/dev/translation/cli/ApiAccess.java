@@ -10,30 +10,47 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where the API is and which key to send it.
+ * Where an API is and which key to send it. Both command lines find their key the same way, so a
+ * key set up for {@code bin/translate} serves {@code bin/launcher} too.
  *
  * @param url the API's address
  * @param key the API key
  */
-record ApiAccess(URI url, String key) {
+public record ApiAccess(URI url, String key) {
+
+  public static final String KEY_VARIABLE = "TRANSLATION_API_KEY";
 
   static final String URL_VARIABLE = "TRANSLATION_API_URL";
-  static final String KEY_VARIABLE = "TRANSLATION_API_KEY";
   static final URI DEFAULT_URL = URI.create("http://localhost:8080");
+
+  /** The submit API, {@code bin/translate}'s. */
+  static final Service SUBMIT_API = new Service(URL_VARIABLE, DEFAULT_URL);
+
+  /**
+   * Which API: where its address comes from when no option gives it.
+   *
+   * @param urlVariable the environment variable with its address
+   * @param defaultUrl its address in local mode
+   */
+  public record Service(String urlVariable, URI defaultUrl) {}
 
   private static final Set<String> LOOPBACK_HOSTS =
       Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
   /**
-   * The address from the option, else {@value #URL_VARIABLE}, else local mode's; the key from the
+   * The address from the option, else the service's variable, else local mode's; the key from the
    * option, else {@value #KEY_VARIABLE}, else the first key file that exists. Key files are local
    * mode's, so they are read only for an API on this machine: a local key is never sent elsewhere.
    *
    * @throws UsageException when the address is not an http(s) URL, or no key is found
    */
-  static ApiAccess resolve(
-      String urlOption, String keyOption, Map<String, String> variables, List<Path> keyFiles) {
-    URI url = url(firstSet(urlOption, variables.get(URL_VARIABLE)));
+  public static ApiAccess resolve(
+      Service service,
+      String urlOption,
+      String keyOption,
+      Map<String, String> variables,
+      List<Path> keyFiles) {
+    URI url = url(service, firstSet(urlOption, variables.get(service.urlVariable())));
     String key = firstSet(keyOption, variables.get(KEY_VARIABLE));
     if (key == null && LOOPBACK_HOSTS.contains(url.getHost())) {
       key = keyFromFiles(keyFiles);
@@ -50,9 +67,9 @@ record ApiAccess(URI url, String key) {
     return new ApiAccess(url, key);
   }
 
-  private static URI url(String value) {
+  private static URI url(Service service, String value) {
     if (value == null) {
-      return DEFAULT_URL;
+      return service.defaultUrl();
     }
     try {
       URI url = URI.create(value.strip());
@@ -63,7 +80,10 @@ record ApiAccess(URI url, String key) {
       return url;
     } catch (IllegalArgumentException e) {
       throw new UsageException(
-          "the API URL must be an http or https address, like " + DEFAULT_URL + ": " + value);
+          "the API URL must be an http or https address, like "
+              + service.defaultUrl()
+              + ": "
+              + value);
     }
   }
 

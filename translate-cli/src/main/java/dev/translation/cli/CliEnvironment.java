@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param clock for progress and its estimate
  * @param pause how to wait between polls
  */
-record CliEnvironment(
+public record CliEnvironment(
     Map<String, String> variables,
     Path workingDirectory,
     InputStream stdin,
@@ -38,19 +38,20 @@ record CliEnvironment(
   static final Path LOCAL_MODE_KEY_FILE = Path.of("data", "local", "api-key.txt");
 
   /**
-   * Set by {@code bin/translate}, which can ask the shell what the JVM cannot: {@code [ -t 2 ]}.
+   * Set by {@code bin/translate} and {@code bin/launcher}, which can ask the shell what the JVM
+   * cannot: {@code [ -t 2 ]}.
    */
   static final String STDIN_TERMINAL_PROPERTY = "translate.stdin.terminal";
 
   static final String STDERR_TERMINAL_PROPERTY = "translate.stderr.terminal";
 
-  CliEnvironment {
+  public CliEnvironment {
     variables = Map.copyOf(variables);
     keyFiles = List.copyOf(keyFiles);
   }
 
   /** This process's. */
-  static CliEnvironment system() {
+  public static CliEnvironment system() {
     Path workingDirectory = Path.of("").toAbsolutePath();
     List<Path> keyFiles = new ArrayList<>();
     keyFiles.add(workingDirectory.resolve(LOCAL_MODE_KEY_FILE));

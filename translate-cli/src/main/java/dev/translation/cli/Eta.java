@@ -12,9 +12,9 @@ import java.util.Optional;
 final class Eta {
 
   private Instant lastAt;
-  private int lastFinished;
+  private long lastFinished;
   private Instant startAt;
-  private int startFinished;
+  private long startFinished;
 
   /**
    * Takes one observation.
@@ -23,7 +23,7 @@ final class Eta {
    * @param pending segments still to do
    * @return the estimated time left, once segments have been seen to finish
    */
-  Optional<Duration> observe(Instant now, int finished, int pending) {
+  Optional<Duration> observe(Instant now, long finished, long pending) {
     if (startAt == null && lastAt != null && finished > lastFinished) {
       // They started moving somewhere since the previous look: count from there.
       startAt = lastAt;
@@ -35,7 +35,7 @@ final class Eta {
       return Optional.empty();
     }
     long elapsedMillis = Duration.between(startAt, now).toMillis();
-    int progress = finished - startFinished;
+    long progress = finished - startFinished;
     if (elapsedMillis <= 0 || progress <= 0) {
       return Optional.empty();
     }

@@ -58,9 +58,9 @@ final class JobWatcher {
               ? latest.get(ids.getFirst()).status()
               : finished + " of " + ids.size() + " jobs finished";
       if (finished == ids.size()) {
-        display.finish(label, status, counts);
+        display.finish(label, status, SegmentProgress.of(counts));
       } else {
-        display.update(label, status, counts);
+        display.update(label, status, SegmentProgress.of(counts));
       }
       for (String id : List.copyOf(open)) {
         if (latest.get(id).finished()) {

@@ -1,6 +1,5 @@
 package dev.translation.cli;
 
-import dev.translation.cli.api.Job;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,12 +7,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Shows on standard error how far jobs have come: segments done of all, and an estimate of the time
- * left. On a terminal it redraws one line with a bar; elsewhere (a log, a CI job) it writes a plain
- * line when something changed, at most every {@link #LINE_INTERVAL} unless the status changed, so
- * that a long job does not fill the log.
+ * Shows on standard error how far jobs or corpus batches have come: segments done of all, and an
+ * estimate of the time left. On a terminal it redraws one line with a bar; elsewhere (a log, a CI
+ * job) it writes a plain line when something changed, at most every {@link #LINE_INTERVAL} unless
+ * the status changed, so that a long job does not fill the log. Both command lines use it, so that
+ * their progress reads alike.
  */
-final class ProgressDisplay {
+public final class ProgressDisplay {
 
   static final Duration LINE_INTERVAL = Duration.ofSeconds(10);
 
@@ -32,7 +32,7 @@ final class ProgressDisplay {
 
   private String drawn = "";
   private String lastStatus;
-  private int lastFinished = -1;
+  private long lastFinished = -1;
   private Instant lastLineAt;
 
   private ProgressDisplay(Style style, PrintWriter err, Clock clock) {
@@ -41,18 +41,22 @@ final class ProgressDisplay {
     this.clock = clock;
   }
 
-  static ProgressDisplay of(boolean terminal, boolean quiet, PrintWriter err, Clock clock) {
+  /**
+   * @param terminal whether standard error is a terminal: then a bar is redrawn in place
+   * @param quiet show only {@link #message}s
+   */
+  public static ProgressDisplay of(boolean terminal, boolean quiet, PrintWriter err, Clock clock) {
     return new ProgressDisplay(quiet ? Style.NONE : terminal ? Style.BAR : Style.LINES, err, clock);
   }
 
   /**
-   * Shows the state of the jobs being waited for.
+   * Shows the state of the work being waited for.
    *
-   * @param label what they are, e.g. the file's name
+   * @param label what it is, e.g. the file's name
    * @param status the job's status, or how many of several jobs have finished
    * @param counts their segment counts, added up
    */
-  void update(String label, String status, Job.Counts counts) {
+  public void update(String label, String status, SegmentProgress counts) {
     Instant now = clock.instant();
     Optional<Duration> left = eta.observe(now, counts.finished(), counts.pending());
     switch (style) {
@@ -76,7 +80,7 @@ final class ProgressDisplay {
   }
 
   /** Shows the final state; later output starts on a line of its own. */
-  void finish(String label, String status, Job.Counts counts) {
+  public void finish(String label, String status, SegmentProgress counts) {
     switch (style) {
       case BAR -> {
         redraw(bar(label, status, counts, Optional.empty()));
@@ -98,14 +102,14 @@ final class ProgressDisplay {
   }
 
   /** A line of information (what was written, which job is which); not shown with --quiet. */
-  void note(String text) {
+  public void note(String text) {
     if (style != Style.NONE) {
       message(text);
     }
   }
 
   /** A line of its own (a warning, a failure), which the bar must not draw over. */
-  void message(String text) {
+  public void message(String text) {
     if (style == Style.BAR && !drawn.isEmpty()) {
       err.print("\r" + " ".repeat(drawn.length()) + "\r");
       drawn = "";
@@ -122,7 +126,7 @@ final class ProgressDisplay {
     drawn = text;
   }
 
-  static String line(String label, String status, Job.Counts counts, Optional<Duration> left) {
+  static String line(String label, String status, SegmentProgress counts, Optional<Duration> left) {
     return label
         + ": "
         + status
@@ -137,8 +141,8 @@ final class ProgressDisplay {
         + left.map(d -> ", ETA " + Eta.format(d)).orElse("");
   }
 
-  static String bar(String label, String status, Job.Counts counts, Optional<Duration> left) {
-    int filled = counts.total() == 0 ? 0 : BAR_WIDTH * counts.finished() / counts.total();
+  static String bar(String label, String status, SegmentProgress counts, Optional<Duration> left) {
+    int filled = counts.total() == 0 ? 0 : (int) (BAR_WIDTH * counts.finished() / counts.total());
     return label
         + " ["
         + "#".repeat(filled)
@@ -155,7 +159,8 @@ final class ProgressDisplay {
         + left.map(d -> "  ETA " + Eta.format(d)).orElse("");
   }
 
-  private static int percent(Job.Counts counts) {
-    return counts.total() == 0 ? 0 : (int) (100L * counts.finished() / counts.total());
+  /** Finished segments as a share of all, rounded down so that 100 means all finished. */
+  public static int percent(SegmentProgress counts) {
+    return counts.total() == 0 ? 0 : (int) (100 * counts.finished() / counts.total());
   }
 }

@@ -1,7 +1,5 @@
 package dev.translation.cli;
 
-import dev.translation.cli.api.ApiRejectedException;
-import dev.translation.cli.api.ApiUnavailableException;
 import dev.translation.cli.api.TranslationApi;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -149,34 +145,7 @@ public final class TranslateCommand implements Callable<Integer> {
   static CommandLine commandLine(CliEnvironment environment) {
     TranslateCommand root = new TranslateCommand(environment);
     CommandLine commandLine = new CommandLine(root);
-    Map<String, String> exitCodes = new LinkedHashMap<>();
-    for (String line : ExitCode.HELP) {
-      int colon = line.indexOf(':');
-      exitCodes.put(line.substring(0, colon), line.substring(colon + 1));
-    }
-    List<CommandLine> commands = new ArrayList<>(commandLine.getSubcommands().values());
-    commands.add(commandLine);
-    for (CommandLine command : commands) {
-      command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
-      command.getCommandSpec().usageMessage().exitCodeList(exitCodes);
-    }
-    commandLine.setExecutionExceptionHandler(
-        (exception, command, parseResult) -> {
-          int code =
-              switch (exception) {
-                case UsageException e -> ExitCode.USAGE;
-                case ApiRejectedException e -> ExitCode.REJECTED;
-                case ApiUnavailableException e -> ExitCode.UNAVAILABLE;
-                default -> throw exception;
-              };
-          root.display()
-              .message(
-                  "translate: "
-                      + (exception instanceof ApiRejectedException rejected
-                          ? rejected.detailWithSupportedFormats()
-                          : exception.getMessage()));
-          return code;
-        });
+    ExitCode.applyTo(commandLine, ExitCode.HELP, root::display);
     return commandLine;
   }
 
@@ -230,7 +199,8 @@ public final class TranslateCommand implements Callable<Integer> {
   /** A client with the address and key from the options, environment or key file. */
   TranslationApi api() {
     ApiAccess access =
-        ApiAccess.resolve(apiUrl, apiKey, environment.variables(), environment.keyFiles());
+        ApiAccess.resolve(
+            ApiAccess.SUBMIT_API, apiUrl, apiKey, environment.variables(), environment.keyFiles());
     return new TranslationApi(access.url(), access.key(), environment.pause(), display()::message);
   }
 

@@ -27,7 +27,12 @@ class ApiAccessTest {
     Path keyFile = Files.writeString(folder.resolve("api-key.txt"), "key-from-file\n");
 
     ApiAccess access =
-        ApiAccess.resolve("http://127.0.0.1:7000", "key-from-option", ENV, List.of(keyFile));
+        ApiAccess.resolve(
+            ApiAccess.SUBMIT_API,
+            "http://127.0.0.1:7000",
+            "key-from-option",
+            ENV,
+            List.of(keyFile));
 
     assertThat(access)
         .isEqualTo(new ApiAccess(URI.create("http://127.0.0.1:7000"), "key-from-option"));
@@ -37,7 +42,7 @@ class ApiAccessTest {
   void theEnvironmentWinsOverTheKeyFile() throws IOException {
     Path keyFile = Files.writeString(folder.resolve("api-key.txt"), "key-from-file\n");
 
-    ApiAccess access = ApiAccess.resolve(null, null, ENV, List.of(keyFile));
+    ApiAccess access = ApiAccess.resolve(ApiAccess.SUBMIT_API, null, null, ENV, List.of(keyFile));
 
     assertThat(access)
         .isEqualTo(new ApiAccess(URI.create("http://localhost:9999"), "key-from-env"));
@@ -48,7 +53,8 @@ class ApiAccessTest {
     Path missing = folder.resolve("here/data/local/api-key.txt");
     Path checkout = Files.writeString(folder.resolve("api-key.txt"), "  key-from-file\n");
 
-    ApiAccess access = ApiAccess.resolve(null, null, Map.of(), List.of(missing, checkout));
+    ApiAccess access =
+        ApiAccess.resolve(ApiAccess.SUBMIT_API, null, null, Map.of(), List.of(missing, checkout));
 
     assertThat(access).isEqualTo(new ApiAccess(ApiAccess.DEFAULT_URL, "key-from-file"));
   }
@@ -60,7 +66,11 @@ class ApiAccessTest {
     assertThatThrownBy(
             () ->
                 ApiAccess.resolve(
-                    "https://translate.example.com", null, Map.of(), List.of(keyFile)))
+                    ApiAccess.SUBMIT_API,
+                    "https://translate.example.com",
+                    null,
+                    Map.of(),
+                    List.of(keyFile)))
         .isInstanceOf(UsageException.class)
         .hasMessage("no API key: pass --api-key KEY or set TRANSLATION_API_KEY");
   }
@@ -69,7 +79,8 @@ class ApiAccessTest {
   void noKeyAnywhereSaysWhereOneWouldBe() {
     Path keyFile = folder.resolve("data/local/api-key.txt");
 
-    assertThatThrownBy(() -> ApiAccess.resolve(null, null, Map.of(), List.of(keyFile)))
+    assertThatThrownBy(
+            () -> ApiAccess.resolve(ApiAccess.SUBMIT_API, null, null, Map.of(), List.of(keyFile)))
         .isInstanceOf(UsageException.class)
         .hasMessage(
             "no API key: pass --api-key KEY or set TRANSLATION_API_KEY, or start local mode"
@@ -79,7 +90,9 @@ class ApiAccessTest {
 
   @Test
   void anAddressThatIsNoHttpUrlIsAUsageError() {
-    assertThatThrownBy(() -> ApiAccess.resolve("localhost:8080", "k", Map.of(), List.of()))
+    assertThatThrownBy(
+            () ->
+                ApiAccess.resolve(ApiAccess.SUBMIT_API, "localhost:8080", "k", Map.of(), List.of()))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("must be an http or https address");
   }

@@ -12,19 +12,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.threeten.extra.MutableClock;
+import picocli.CommandLine;
 
 /**
  * Runs the command line in-process with an environment of the test's choosing: its variables,
  * working directory, standard input, terminals and key files, and a clock that a pause moves on
- * instead of sleeping.
+ * instead of sleeping. Runs {@code bin/translate} unless given another command line.
  */
-final class CliRun {
+public final class CliRun {
 
   /** What a run left behind. */
-  record Outcome(int exitCode, String out, String err) {
+  public record Outcome(int exitCode, String out, String err) {
 
-    List<String> errLines() {
+    public List<String> errLines() {
       return err.isEmpty() ? List.of() : List.of(err.split("\n"));
     }
   }
@@ -37,8 +39,9 @@ final class CliRun {
   private final List<Duration> pauses = new ArrayList<>();
   private String stdin;
   private boolean stderrIsTerminal;
+  private Function<CliEnvironment, CommandLine> command = TranslateCommand::commandLine;
 
-  CliRun(Path workingDirectory) {
+  public CliRun(Path workingDirectory) {
     this.workingDirectory = workingDirectory;
   }
 
@@ -49,37 +52,43 @@ final class CliRun {
         .variable(ApiAccess.KEY_VARIABLE, FakeTranslationApi.KEY);
   }
 
-  CliRun variable(String name, String value) {
+  /** Runs this command line instead of {@code bin/translate}'s. */
+  public CliRun command(Function<CliEnvironment, CommandLine> command) {
+    this.command = command;
+    return this;
+  }
+
+  public CliRun variable(String name, String value) {
     variables.put(name, value);
     return this;
   }
 
-  CliRun withoutVariable(String name) {
+  public CliRun withoutVariable(String name) {
     variables.remove(name);
     return this;
   }
 
-  CliRun keyFile(Path file) {
+  public CliRun keyFile(Path file) {
     keyFiles.add(file);
     return this;
   }
 
-  CliRun stdin(String text) {
+  public CliRun stdin(String text) {
     this.stdin = text;
     return this;
   }
 
-  CliRun stderrIsTerminal() {
+  public CliRun stderrIsTerminal() {
     this.stderrIsTerminal = true;
     return this;
   }
 
   /** The pauses the command took between polls and retries. */
-  List<Duration> pauses() {
+  public List<Duration> pauses() {
     return List.copyOf(pauses);
   }
 
-  Outcome run(String... args) {
+  public Outcome run(String... args) {
     CliEnvironment environment =
         new CliEnvironment(
             variables,
@@ -95,7 +104,7 @@ final class CliRun {
             });
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    var commandLine = TranslateCommand.commandLine(environment);
+    CommandLine commandLine = command.apply(environment);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);

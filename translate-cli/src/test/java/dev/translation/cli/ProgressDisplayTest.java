@@ -2,7 +2,6 @@ package dev.translation.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.translation.cli.api.Job;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -16,8 +15,8 @@ class ProgressDisplayTest {
       MutableClock.of(java.time.Instant.parse("2025-03-01T10:00:00Z"), java.time.ZoneOffset.UTC);
   private final StringWriter err = new StringWriter();
 
-  private static Job.Counts counts(int total, int done, int failed) {
-    return new Job.Counts(1, total, done, failed, 0, total - done - failed);
+  private static SegmentProgress counts(int total, int done, int failed) {
+    return new SegmentProgress(total, done, failed, 0);
   }
 
   @Test

@@ -1,17 +1,13 @@
 package dev.translation.cli.api;
 
+import static dev.translation.cli.api.ApiClient.REQUEST_TIMEOUT;
+
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,35 +21,19 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The submit API's {@code /v1} calls over the JDK's HTTP client. Every call sends the API key,
- * returns the answer as a record, and throws {@link ApiRejectedException} for a 4xx and {@link
- * ApiUnavailableException} when the API cannot be reached or fails with a 5xx.
- *
- * <p>Answers that say when to come back ({@code 429} over the key's rate, {@code 503} while the
- * database is down, both with {@code Retry-After}) are retried a few times after that pause: a
- * folder of files, or a long wait polling several jobs, can meet the per-key rate. Submits carry an
- * {@code Idempotency-Key}, so a retried submit never creates a second job.
+ * The submit API's {@code /v1} calls, over {@link ApiClient}: every call sends the API key, returns
+ * the answer as a record, and throws {@link ApiRejectedException} for a 4xx and {@link
+ * ApiUnavailableException} when the API cannot be reached or fails with a 5xx. A {@code 429} or
+ * {@code 503} with {@code Retry-After} is retried after that pause: a folder of files, or a long
+ * wait polling several jobs, can meet the per-key rate. Submits carry an {@code Idempotency-Key},
+ * so a retried submit never creates a second job.
  */
 public final class TranslationApi {
 
-  private static final JsonMapper JSON =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
-  /** For answers that need no work on the API's side beyond a few reads. */
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
-
   /** For uploads and downloads of files up to the API's limit (20 MB by default). */
   private static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(5);
-
-  private static final int MAX_ATTEMPTS = 6;
-  private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
   private static final Pattern EXTENDED_FILENAME =
       Pattern.compile("filename\\*\\s*=\\s*([^']*)'[^']*'([^;\\s]+)", Pattern.CASE_INSENSITIVE);
@@ -62,11 +42,7 @@ public final class TranslationApi {
   private static final Pattern TOKEN_FILENAME =
       Pattern.compile("filename\\s*=\\s*([^;\\s\"]+)", Pattern.CASE_INSENSITIVE);
 
-  private final HttpClient http;
-  private final String base;
-  private final String apiKey;
-  private final Pause pause;
-  private final Consumer<String> notices;
+  private final ApiClient client;
 
   /**
    * @param base the API's address, e.g. {@code http://localhost:8080}
@@ -75,16 +51,7 @@ public final class TranslationApi {
    * @param notices told when a request is retried and why
    */
   public TranslationApi(URI base, String apiKey, Pause pause, Consumer<String> notices) {
-    // HTTP/1.1: the API serves no cleartext HTTP/2, so the client's upgrade attempt would be waste.
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .build();
-    this.base = base.toString().replaceAll("/+$", "");
-    this.apiKey = apiKey;
-    this.pause = pause;
-    this.notices = notices;
+    this.client = new ApiClient("the API", base, apiKey, pause, notices);
   }
 
   /**
@@ -108,7 +75,7 @@ public final class TranslationApi {
             HttpRequest.newBuilder(uri("/v1/translations" + query))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))),
+                .POST(BodyPublishers.ofByteArray(ApiClient.json(body))),
             REQUEST_TIMEOUT.plus(wait));
     if (response.statusCode() == 200) {
       JobResult result = read(response, JobResult.class);
@@ -162,7 +129,7 @@ public final class TranslationApi {
    */
   public Optional<TranslatedFile> document(String id) {
     HttpResponse<byte[]> response =
-        send(
+        client.send(
             HttpRequest.newBuilder(uri(jobPath(id) + "/document")).GET(),
             TRANSFER_TIMEOUT,
             status -> status == 409);
@@ -204,148 +171,19 @@ public final class TranslationApi {
   }
 
   private URI uri(String path) {
-    return URI.create(base + path);
+    return client.uri(path);
   }
 
   private static String jobPath(String id) {
-    return "/v1/jobs/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    return "/v1/jobs/" + ApiClient.pathSegment(id);
   }
 
   private HttpResponse<byte[]> send(HttpRequest.Builder request, Duration timeout) {
-    return send(request, timeout, status -> false);
+    return client.send(request, timeout);
   }
 
-  /**
-   * Sends until the answer is final: a success, a status the caller handles ({@code expected}), or
-   * a failure, which is thrown.
-   */
-  private HttpResponse<byte[]> send(
-      HttpRequest.Builder builder, Duration timeout, java.util.function.IntPredicate expected) {
-    HttpRequest request =
-        builder
-            .header("Authorization", "Bearer " + apiKey)
-            .header("User-Agent", "translate-cli")
-            .timeout(timeout)
-            .build();
-    for (int attempt = 1; ; attempt++) {
-      HttpResponse<byte[]> response = exchange(request, timeout);
-      int status = response.statusCode();
-      if (status / 100 == 2 || expected.test(status)) {
-        return response;
-      }
-      Optional<Duration> retryAfter = retryAfter(response);
-      if ((status == 429 || status == 503) && retryAfter.isPresent() && attempt < MAX_ATTEMPTS) {
-        notices.accept(describe(response) + "; retrying in " + retryAfter.get().toSeconds() + "s");
-        sleep(retryAfter.get());
-        continue;
-      }
-      throw failure(response);
-    }
-  }
-
-  private HttpResponse<byte[]> exchange(HttpRequest request, Duration timeout) {
-    try {
-      return http.send(request, BodyHandlers.ofByteArray());
-    } catch (HttpConnectTimeoutException e) {
-      throw new ApiUnavailableException(
-          "cannot reach the API at " + base + ": no connection within " + seconds(CONNECT_TIMEOUT),
-          e);
-    } catch (HttpTimeoutException e) {
-      throw new ApiUnavailableException(
-          "the API at " + base + " did not answer within " + seconds(timeout), e);
-    } catch (ConnectException e) {
-      throw new ApiUnavailableException(
-          "cannot reach the API at " + base + ": connection refused (is it running?)", e);
-    } catch (IOException e) {
-      throw new ApiUnavailableException(
-          "cannot reach the API at "
-              + base
-              + ": "
-              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiUnavailableException("interrupted while talking to the API", e);
-    }
-  }
-
-  private void sleep(Duration duration) {
-    try {
-      pause.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiUnavailableException("interrupted while waiting to retry", e);
-    }
-  }
-
-  private static ApiException failure(HttpResponse<byte[]> response) {
-    Problem problem = problem(response);
-    int status = response.statusCode();
-    if (status >= 500) {
-      String reference =
-          problem != null && problem.reference() != null
-              ? " (reference " + problem.reference() + ")"
-              : "";
-      return new ApiUnavailableException(describe(response) + reference, null);
-    }
-    return new ApiRejectedException(
-        status, describe(response), problem == null ? null : problem.supportedFormats());
-  }
-
-  /** The problem's detail as the API wrote it, or the status when the answer carries none. */
-  private static String describe(HttpResponse<byte[]> response) {
-    Problem problem = problem(response);
-    if (problem != null && problem.detail() != null && !problem.detail().isBlank()) {
-      return problem.detail();
-    }
-    return "the API answered HTTP " + response.statusCode() + " to " + response.request().uri();
-  }
-
-  private static Problem problem(HttpResponse<byte[]> response) {
-    boolean json =
-        response
-            .headers()
-            .firstValue("Content-Type")
-            .map(type -> type.contains("json"))
-            .orElse(false);
-    if (!json) {
-      return null;
-    }
-    try {
-      return JSON.readValue(response.body(), Problem.class);
-    } catch (JacksonException e) {
-      return null;
-    }
-  }
-
-  private static <T> T read(HttpResponse<byte[]> response, Class<T> type) {
-    try {
-      return JSON.readValue(response.body(), type);
-    } catch (JacksonException e) {
-      throw new ApiUnavailableException(
-          "the API's answer to "
-              + response.request().uri()
-              + " is not the JSON this command line expects: "
-              + e.getOriginalMessage(),
-          e);
-    }
-  }
-
-  private static Optional<Duration> retryAfter(HttpResponse<byte[]> response) {
-    return response
-        .headers()
-        .firstValue("Retry-After")
-        .flatMap(
-            value -> {
-              try {
-                long seconds = Long.parseLong(value.strip());
-                Duration wait = Duration.ofSeconds(Math.max(1, seconds));
-                return Optional.of(wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait);
-              } catch (NumberFormatException e) {
-                // An HTTP date: rare enough to treat as no advice, and fail instead.
-                return Optional.empty();
-              }
-            });
+  private <T> T read(HttpResponse<byte[]> response, Class<T> type) {
+    return client.read(response, type);
   }
 
   /**
@@ -388,9 +226,5 @@ public final class TranslationApi {
     } catch (NumberFormatException e) {
       return 0;
     }
-  }
-
-  private static String seconds(Duration duration) {
-    return duration.toSeconds() + " s";
   }
 }

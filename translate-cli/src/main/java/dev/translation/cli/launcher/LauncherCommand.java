@@ -1,0 +1,132 @@
+package dev.translation.cli.launcher;
+
+import dev.translation.cli.ApiAccess;
+import dev.translation.cli.CliEnvironment;
+import dev.translation.cli.ExitCode;
+import dev.translation.cli.ProgressDisplay;
+import dev.translation.cli.launcher.api.LauncherApi;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The batch owners' command line: corpus batches launched on the job launcher and followed there,
+ * for corpora too big for {@code bin/translate}'s one request per file.
+ */
+@Command(
+    name = "launcher",
+    mixinStandardHelpOptions = true,
+    version = "launcher 0.1.0",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    synopsisSubcommandLabel = "COMMAND",
+    description = {
+      "Launches corpus batches on the job launcher and follows them: a whole corpus (plain"
+          + " text, TSV or JSONL) or a folder of documents, translated by Kubernetes Jobs or"
+          + " local processes. Paths are the launcher's: below its input and output volumes.",
+      ""
+    },
+    subcommands = {
+      LaunchCommand.class,
+      ListBatchesCommand.class,
+      ShowBatchCommand.class,
+      WaitCommand.class,
+      CancelBatchCommand.class,
+      LogsCommand.class
+    },
+    footerHeading = "%nEnvironment:%n",
+    footer = {
+      "  TRANSLATION_LAUNCHER_URL  the launcher's address when --url is not given",
+      "                            (default: http://localhost:8090)",
+      "  TRANSLATION_API_KEY       the API key when --api-key is not given. For a",
+      "                            launcher on this machine, local mode's key file",
+      "                            data/local/api-key.txt (in the current folder,",
+      "                            then in this checkout) is read last."
+    })
+public final class LauncherCommand implements Callable<Integer> {
+
+  static final ApiAccess.Service LAUNCHER =
+      new ApiAccess.Service("TRANSLATION_LAUNCHER_URL", URI.create("http://localhost:8090"));
+
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      scope = ScopeType.INHERIT,
+      description =
+          "The launcher's address (default: $TRANSLATION_LAUNCHER_URL, else http://localhost:8090)")
+  String url;
+
+  @Option(
+      names = "--api-key",
+      paramLabel = "KEY",
+      scope = ScopeType.INHERIT,
+      description = "The API key (default: $TRANSLATION_API_KEY, else local mode's key file)")
+  String apiKey;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      scope = ScopeType.INHERIT,
+      description = "No progress and no notes; errors and how a batch ended are still shown")
+  boolean quiet;
+
+  @Spec CommandSpec spec;
+
+  private final CliEnvironment environment;
+  private ProgressDisplay display;
+
+  LauncherCommand(CliEnvironment environment) {
+    this.environment = environment;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine(CliEnvironment.system()).execute(args));
+  }
+
+  /** The command line with its subcommands, failing as {@code bin/translate} does. */
+  static CommandLine commandLine(CliEnvironment environment) {
+    LauncherCommand root = new LauncherCommand(environment);
+    CommandLine commandLine = new CommandLine(root);
+    ExitCode.applyTo(commandLine, ExitCode.LAUNCHER_HELP, root::display);
+    return commandLine;
+  }
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(
+        spec.commandLine(), "name a command: launch, list, show, wait, cancel or logs");
+  }
+
+  /** A client with the address and key from the options, environment or key file. */
+  LauncherApi api() {
+    ApiAccess access =
+        ApiAccess.resolve(LAUNCHER, url, apiKey, environment.variables(), environment.keyFiles());
+    return new LauncherApi(access.url(), access.key(), environment.pause(), display()::message);
+  }
+
+  BatchWatcher watcher(LauncherApi api) {
+    return new BatchWatcher(api, environment.pause(), environment.clock(), display());
+  }
+
+  ProgressDisplay display() {
+    if (display == null) {
+      display =
+          ProgressDisplay.of(
+              environment.stderrIsTerminal(),
+              quiet,
+              spec.commandLine().getErr(),
+              environment.clock());
+    }
+    return display;
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+}
