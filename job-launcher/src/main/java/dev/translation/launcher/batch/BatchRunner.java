@@ -52,6 +52,8 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator, SmartL
   /** The property (argument {@code --batch-id=ID}) naming the batch. */
   public static final String BATCH_ID_ARGUMENT = "batch-id";
 
+  private static final String BATCH_ID_PARAMETER = "batch.id";
+  private static final String SHARD_PARAMETER = "shard.index";
   private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
   private static final Duration STOP_GRACE = Duration.ofSeconds(25);
 
@@ -144,8 +146,8 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator, SmartL
   /** The identifying parameters of a shard's job: the batch and the shard, nothing else. */
   public static JobParameters parameters(ShardAssignment shard) {
     return new JobParametersBuilder()
-        .addString("batch.id", shard.batchId())
-        .addLong("shard.index", (long) shard.shard())
+        .addString(BATCH_ID_PARAMETER, shard.batchId())
+        .addLong(SHARD_PARAMETER, (long) shard.shard())
         .toJobParameters();
   }
 
@@ -192,9 +194,11 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator, SmartL
     if (thread == null) {
       return;
     }
-    JobParameters mine = parameters(current.assignment());
+    ShardAssignment shard = current.assignment();
     for (JobExecution execution : jobRepository.findRunningJobExecutions(job.getName())) {
-      if (!execution.getJobParameters().equals(mine)) {
+      JobParameters parameters = execution.getJobParameters();
+      if (!shard.batchId().equals(parameters.getString(BATCH_ID_PARAMETER))
+          || !Long.valueOf(shard.shard()).equals(parameters.getLong(SHARD_PARAMETER))) {
         continue;
       }
       try {

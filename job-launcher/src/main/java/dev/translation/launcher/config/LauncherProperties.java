@@ -1,8 +1,10 @@
 package dev.translation.launcher.config;
 
+import dev.translation.contracts.LanguagePair;
 import dev.translation.outbox.OutboxRelay;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -13,9 +15,67 @@ import org.springframework.util.unit.DataSize;
  * @param storage where batches read their input and write their output
  * @param runner how a batch runner reads, publishes and waits
  * @param relay how a batch runner's outbox relay sends its messages
+ * @param executor which executor runs batches: {@code local} or {@code kubernetes}
+ * @param launch what a launch may ask for, and the retry limits every batch gets
+ * @param local the local executor
  */
 @ConfigurationProperties("translation.launcher")
-public record LauncherProperties(Storage storage, Runner runner, OutboxRelay.Settings relay) {
+public record LauncherProperties(
+    Storage storage,
+    Runner runner,
+    OutboxRelay.Settings relay,
+    String executor,
+    Launch launch,
+    Local local) {
+
+  /**
+   * @param languagePairs the directions batches may ask for, e.g. {@code de-en}
+   * @param maxShards most shards one batch may be split into
+   * @param backoffLimit failed attempts a batch may have in all (Kubernetes' {@code backoffLimit})
+   * @param backoffLimitPerIndex failed attempts one shard may have ({@code backoffLimitPerIndex})
+   * @param maxFailedIndexes shards that may fail before the batch fails ({@code maxFailedIndexes})
+   * @param activeDeadline how long a batch may run ({@code activeDeadlineSeconds})
+   * @param defaultListSize batches per page of {@code GET /v1/batches}
+   * @param maxListSize most batches per page
+   */
+  public record Launch(
+      List<String> languagePairs,
+      int maxShards,
+      int backoffLimit,
+      int backoffLimitPerIndex,
+      int maxFailedIndexes,
+      Duration activeDeadline,
+      int defaultListSize,
+      int maxListSize) {
+
+    public Launch {
+      languagePairs = languagePairs == null ? List.of() : List.copyOf(languagePairs);
+      languagePairs.forEach(LanguagePair::parse);
+    }
+  }
+
+  /**
+   * The local executor: each shard attempt is a child process running the batch runner.
+   *
+   * @param maxProcesses shard processes running at once; more wait, higher priority first
+   * @param javaOptions JVM options of each process
+   * @param logDirectory where each shard's output is kept (one file per shard, all attempts)
+   * @param initialRetryDelay the pause before a failed shard's first retry, doubling after each
+   * @param maxRetryDelay the longest pause between retries
+   * @param stopGrace how long a stopped process may take to finish its chunk before it is killed
+   */
+  public record Local(
+      int maxProcesses,
+      List<String> javaOptions,
+      Path logDirectory,
+      Duration initialRetryDelay,
+      Duration maxRetryDelay,
+      Duration stopGrace) {
+
+    public Local {
+      javaOptions = javaOptions == null ? List.of() : List.copyOf(javaOptions);
+    }
+  }
 
   /**
    * A batch names its input and output relative to these roots and can never reach outside them, so

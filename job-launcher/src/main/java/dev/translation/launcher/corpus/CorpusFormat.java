@@ -39,4 +39,26 @@ public enum CorpusFormat {
     throw new IllegalArgumentException(
         "format must be one of " + String.join(", ", apiNames()) + ", not " + name);
   }
+
+  /**
+   * The format a name suggests: {@code .txt} text, {@code .tsv} TSV, {@code .jsonl} JSONL, anything
+   * else (a folder, a document) documents.
+   */
+  public static CorpusFormat guess(String input) {
+    String name = input.toLowerCase(Locale.ROOT);
+    int query = name.indexOf('?');
+    if (query >= 0) {
+      name = name.substring(0, query);
+    }
+    if (name.endsWith(".txt")) {
+      return TEXT;
+    }
+    if (name.endsWith(".tsv")) {
+      return TSV;
+    }
+    if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+      return JSONL;
+    }
+    return DOCUMENTS;
+  }
 }

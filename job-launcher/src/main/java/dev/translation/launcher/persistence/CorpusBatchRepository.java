@@ -6,8 +6,12 @@ import dev.translation.launcher.corpus.BatchState;
 import dev.translation.launcher.corpus.CorpusBatch;
 import dev.translation.launcher.corpus.CorpusFormat;
 import dev.translation.launcher.corpus.ShardState;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,6 +46,97 @@ public class CorpusBatchRepository {
                     new LanguagePair(rs.getString("source_lang"), rs.getString("target_lang")),
                     rs.getInt("shards")))
         .optional();
+  }
+
+  /** The batch with its bookkeeping, if it exists. */
+  public Optional<StoredBatch> findStored(String batchId) {
+    return jdbc.sql(STORED_BATCH + " WHERE id = :id")
+        .param("id", batchId)
+        .query(STORED_ROW)
+        .optional();
+  }
+
+  /**
+   * A key's batches, newest first, after the batch {@code (createdAt, id)} when given (keyset
+   * paging).
+   */
+  public List<StoredBatch> listForKey(
+      long apiKeyId, Instant beforeCreatedAt, String beforeId, int limit) {
+    return jdbc.sql(
+            STORED_BATCH
+                + " WHERE api_key_id = :key AND (:before IS NULL OR created_at < :before OR"
+                + " (created_at = :before AND id < :beforeId)) ORDER BY created_at DESC, id DESC"
+                + " LIMIT :limit")
+        .param("key", apiKeyId)
+        .param(
+            "before",
+            beforeCreatedAt == null
+                ? null
+                : LocalDateTime.ofInstant(beforeCreatedAt, ZoneOffset.UTC))
+        .param("beforeId", beforeId == null ? "" : beforeId)
+        .param("limit", limit)
+        .query(STORED_ROW)
+        .list();
+  }
+
+  /** Batches of an executor that have not finished. */
+  public List<StoredBatch> unfinished(String executor) {
+    return jdbc.sql(
+            STORED_BATCH + " WHERE executor = :executor AND status IN ('QUEUED', 'RUNNING')")
+        .param("executor", executor)
+        .query(STORED_ROW)
+        .list();
+  }
+
+  /** Whether an unfinished batch already writes to this output directory. */
+  public Optional<String> unfinishedWithOutput(String output) {
+    return jdbc.sql(
+            "SELECT id FROM corpus_batches WHERE output = :output AND status IN ('QUEUED',"
+                + " 'RUNNING') LIMIT 1")
+        .param("output", output)
+        .query(String.class)
+        .optional();
+  }
+
+  /** The batch's shards with their jobs' counters. */
+  public List<ShardProgress> progress(String batchId) {
+    return jdbc.sql(
+            "SELECT s.shard_index, s.job_id, s.status, s.attempts, s.phase, s.items_read,"
+                + " s.items_total, s.reason, s.summary, s.started_at, s.finished_at,"
+                + " COALESCE(j.total_segments, 0) AS total, COALESCE(j.done_segments, 0) AS done,"
+                + " COALESCE(j.failed_segments, 0) AS failed FROM corpus_batch_shards s LEFT JOIN"
+                + " jobs j ON j.id = s.job_id WHERE s.batch_id = :batch ORDER BY s.shard_index")
+        .param("batch", batchId)
+        .query(
+            (rs, row) ->
+                new ShardProgress(
+                    StoredShard.ROW_MAPPER.mapRow(rs, row),
+                    rs.getInt("total"),
+                    rs.getInt("done"),
+                    rs.getInt("failed")))
+        .list();
+  }
+
+  /** Records why an attempt of a shard failed (it is retried). */
+  public void attemptFailed(String batchId, int shard, String reason) {
+    jdbc.sql(
+            "UPDATE corpus_batch_shards SET reason = :reason WHERE batch_id = :batch AND"
+                + " shard_index = :shard AND status IN ('QUEUED', 'RUNNING')")
+        .param("reason", truncate(reason))
+        .param("batch", batchId)
+        .param("shard", shard)
+        .update();
+  }
+
+  /** Marks every shard that has not finished as {@code state}. */
+  public void endUnfinishedShards(String batchId, ShardState state) {
+    jdbc.sql(
+            "UPDATE corpus_batch_shards SET status = :state, phase = NULL, finished_at ="
+                + " COALESCE(finished_at, UTC_TIMESTAMP(6)) WHERE batch_id = :batch AND status IN"
+                + " ('QUEUED', 'RUNNING')")
+        .param("state", state.name())
+        .param("batch", batchId)
+        .update();
   }
 
   /** The batch's state. */
@@ -220,6 +315,33 @@ public class CorpusBatchRepository {
         .param("id", batchId)
         .update();
   }
+
+  private static final String STORED_BATCH =
+      "SELECT id, api_key_id, input, input_format, input_field, has_header, output, source_lang,"
+          + " target_lang, shards, priority, executor, status, reason, summary, created_at,"
+          + " started_at, finished_at FROM corpus_batches";
+
+  private static final RowMapper<StoredBatch> STORED_ROW =
+      (rs, row) ->
+          new StoredBatch(
+              new CorpusBatch(
+                  rs.getString("id"),
+                  rs.getLong("api_key_id"),
+                  rs.getString("input"),
+                  CorpusFormat.valueOf(rs.getString("input_format")),
+                  rs.getString("input_field"),
+                  rs.getBoolean("has_header"),
+                  rs.getString("output"),
+                  new LanguagePair(rs.getString("source_lang"), rs.getString("target_lang")),
+                  rs.getInt("shards")),
+              BatchPriority.valueOf(rs.getString("priority")),
+              rs.getString("executor"),
+              BatchState.valueOf(rs.getString("status")),
+              rs.getString("reason"),
+              rs.getString("summary"),
+              StoredShard.instant(rs.getObject("created_at", LocalDateTime.class)),
+              StoredShard.instant(rs.getObject("started_at", LocalDateTime.class)),
+              StoredShard.instant(rs.getObject("finished_at", LocalDateTime.class)));
 
   private static String truncate(String reason) {
     return reason == null || reason.length() <= MAX_REASON_LENGTH

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.translation.contracts.LanguagePair;
 import dev.translation.contracts.Topics;
-import dev.translation.contracts.TranslationBatchMessage;
-import dev.translation.contracts.WireFormat;
 import dev.translation.launcher.LauncherApplication;
+import dev.translation.launcher.TestWorkers;
 import dev.translation.launcher.corpus.BatchPriority;
 import dev.translation.launcher.corpus.CorpusBatch;
 import dev.translation.launcher.corpus.CorpusFormat;
@@ -20,25 +19,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,8 +52,7 @@ class CorpusBatchRunIT {
   @TempDir Path input;
   @TempDir Path output;
 
-  private final ExecutorService background = Executors.newCachedThreadPool();
-  private final AtomicBoolean working = new AtomicBoolean(true);
+  private TestWorkers workers;
 
   @BeforeAll
   static void startServers() throws Exception {
@@ -87,8 +73,9 @@ class CorpusBatchRunIT {
 
   @AfterEach
   void stopWorkers() {
-    working.set(false);
-    background.shutdownNow();
+    if (workers != null) {
+      workers.close();
+    }
   }
 
   @Test
@@ -117,8 +104,9 @@ class CorpusBatchRunIT {
     assertThat(segmentCount(job)).isEqualTo(2000);
     assertThat(totalSegments(job)).isEqualTo(2000);
 
-    Map<Integer, Integer> published = playWorkers(job);
+    TestWorkers workers = startWorkers();
     int secondAttempt = run(batch, 0);
+    Map<Integer, Integer> published = workers.requested(job);
 
     assertThat(secondAttempt).isEqualTo(BatchExitCodes.SUCCEEDED);
     assertThat(segmentCount(job)).isEqualTo(5000);
@@ -131,7 +119,7 @@ class CorpusBatchRunIT {
     assertThat(published).hasSize(5000).allSatisfy((index, times) -> assertThat(times).isOne());
     List<String> translated = Files.readAllLines(output.resolve("out/corpus.txt"));
     assertThat(translated)
-        .containsExactlyElementsOf(IntStream.range(0, 5000).mapToObj(n -> "en " + n).toList());
+        .containsExactlyElementsOf(lines.stream().map(line -> "en " + line).toList());
     String summary = Files.readString(output.resolve("out/summary.json"));
     assertThat(summary)
         .contains("\"state\" : \"succeeded\"", "\"attempts\" : 2", "\"total\" : 5000");
@@ -179,12 +167,14 @@ class CorpusBatchRunIT {
     Files.write(input.resolve("pairs.tsv"), lines, StandardCharsets.UTF_8);
     String batch = launch("pairs.tsv", CorpusFormat.TSV, "text", true, 2);
 
-    translateEverythingPublished();
-    Future<Integer> first = background.submit(() -> run(batch, 0));
+    startWorkers();
+    int first = run(batch, 0);
+    String stateAfterFirst = batchStatus(batch);
     int second = run(batch, 1);
 
+    assertThat(first).isEqualTo(BatchExitCodes.SUCCEEDED);
+    assertThat(stateAfterFirst).isEqualTo("RUNNING");
     assertThat(second).isEqualTo(BatchExitCodes.SUCCEEDED);
-    assertThat(first.get()).isEqualTo(BatchExitCodes.SUCCEEDED);
     List<String> translated = Files.readAllLines(output.resolve("out/pairs.tsv"));
     assertThat(translated).hasSize(100);
     assertThat(translated.getFirst()).isEqualTo("id\ttext\ttranslation_en");
@@ -226,48 +216,9 @@ class CorpusBatchRunIT {
         });
   }
 
-  /** Translates the job's segments as they are published; counts how often each was published. */
-  private Map<Integer, Integer> playWorkers(String job) {
-    Map<Integer, Integer> published = new ConcurrentHashMap<>();
-    background.submit(() -> consume(job, published));
-    return published;
-  }
-
-  private void translateEverythingPublished() {
-    background.submit(() -> consume(null, new ConcurrentHashMap<>()));
-  }
-
-  private Void consume(String onlyJob, Map<Integer, Integer> published) {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedFixtures.kafka().bootstrapServers());
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-workers-" + UUID.randomUUID());
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(Topics.TRANSLATE_BATCH));
-      while (working.get()) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          TranslationBatchMessage message = WireFormat.readTranslationBatch(record.value());
-          if (onlyJob != null && !onlyJob.equals(message.jobId())) {
-            continue;
-          }
-          for (int index : message.indexes()) {
-            published.merge(index, 1, Integer::sum);
-            String source =
-                jdbc.sql("SELECT source_text FROM segments WHERE job_id = ? AND idx = ?")
-                    .params(message.jobId(), index)
-                    .query(String.class)
-                    .single();
-            String translation =
-                source.startsWith("Das ist Zeile ")
-                    ? "en " + source.substring(14, source.length() - 1)
-                    : "en " + source;
-            rows.translateSegment(message.jobId(), index, translation, "test:1");
-          }
-        }
-      }
-    }
-    return null;
+  private TestWorkers startWorkers() {
+    workers = new TestWorkers(SharedFixtures.kafka().bootstrapServers(), dataSource, "en ");
+    return workers;
   }
 
   private static String jobOf(String batch, int shard) {

@@ -79,6 +79,15 @@ public final class InputLocator {
     }
   }
 
+  /**
+   * Checks that an output path stays below the output root, without creating anything.
+   *
+   * @throws BadInputException when it leaves the root
+   */
+  public void checkedOutput(String output) {
+    within(storage.outputRoot().toAbsolutePath().normalize(), output, "output");
+  }
+
   /** Whether {@code input} names a URL rather than a path. */
   public static boolean isUrl(String input) {
     return input.startsWith("http://") || input.startsWith("https://");

@@ -1,0 +1,102 @@
+package dev.translation.launcher.local;
+
+import dev.translation.launcher.LauncherApplication;
+import dev.translation.launcher.batch.BatchRunner;
+import dev.translation.launcher.batch.ShardAssignment;
+import dev.translation.launcher.config.LauncherProperties;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.env.Environment;
+
+/**
+ * The command line of a local runner process: this JVM's {@code java}, the launcher's own jar (or
+ * class path, when run from a build), {@code --run --batch-id=ID}, and the settings the runner
+ * needs from the launcher's configuration (database, Kafka, volumes). The database password goes in
+ * the environment, never on the command line where {@code ps} shows it.
+ */
+final class RunnerCommand {
+
+  private final List<String> javaOptions;
+  private final Environment environment;
+  private final LauncherProperties properties;
+
+  RunnerCommand(List<String> javaOptions, Environment environment, LauncherProperties properties) {
+    this.javaOptions = List.copyOf(javaOptions);
+    this.environment = environment;
+    this.properties = properties;
+  }
+
+  /** The process for one attempt of one shard, its output appended to {@code log}. */
+  ProcessBuilder attempt(String batchId, int shard, Path log) {
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.addAll(javaOptions);
+    String classPath = System.getProperty("java.class.path");
+    if (isBootJar(classPath)) {
+      command.add("-jar");
+      command.add(classPath);
+    } else {
+      command.add("-cp");
+      command.add(classPath);
+      command.add(LauncherApplication.class.getName());
+    }
+    command.add(BatchRunner.RUN_ARGUMENT);
+    command.add("--" + BatchRunner.BATCH_ID_ARGUMENT + "=" + batchId);
+    forward(command, "spring.datasource.url");
+    forward(command, "spring.datasource.username");
+    forward(command, "spring.kafka.bootstrap-servers");
+    LauncherProperties.Storage storage = properties.storage();
+    command.add(
+        "--translation.launcher.storage.input-root=" + storage.inputRoot().toAbsolutePath());
+    command.add(
+        "--translation.launcher.storage.output-root=" + storage.outputRoot().toAbsolutePath());
+    command.add("--translation.launcher.storage.allow-private-urls=" + storage.allowPrivateUrls());
+    LauncherProperties.Runner runner = properties.runner();
+    command.add("--translation.launcher.runner.lines-per-chunk=" + runner.linesPerChunk());
+    command.add("--translation.launcher.runner.documents-per-chunk=" + runner.documentsPerChunk());
+    command.add(
+        "--translation.launcher.runner.segments-per-publish-chunk="
+            + runner.segmentsPerPublishChunk());
+    command.add(
+        "--translation.launcher.runner.poll-interval=" + runner.pollInterval().toMillis() + "ms");
+    command.add(
+        "--translation.launcher.relay.interval=" + properties.relay().interval().toMillis() + "ms");
+    ProcessBuilder builder = new ProcessBuilder(command);
+    Map<String, String> env = builder.environment();
+    env.put(ShardAssignment.COMPLETION_INDEX, Integer.toString(shard));
+    String password = environment.getProperty("spring.datasource.password");
+    if (password != null) {
+      env.put("SPRING_DATASOURCE_PASSWORD", password);
+    }
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    return builder;
+  }
+
+  /** Whether the launcher runs from its own executable jar ({@code java -jar job-launcher.jar}). */
+  private static boolean isBootJar(String classPath) {
+    if (classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+      return false;
+    }
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(classPath)) {
+      return jar.getEntry("BOOT-INF/") != null;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private void forward(List<String> command, String property) {
+    String value = environment.getProperty(property);
+    if (value != null) {
+      command.add("--" + property + "=" + value);
+    }
+  }
+
+  private static String javaExecutable() {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    return Files.isExecutable(java) ? java.toString() : "java";
+  }
+}
