@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * @param resources what each pod requests and may use
  * @param serviceAccount the pods' service account (reads secrets, nothing in the cluster)
  * @param volumes the claims for input, output and models
+ * @param priorityClassName the pods' priority class, so that an urgent batch's pods are scheduled
+ *     (and kept) before a less urgent one's; null for the cluster's default
  */
 public record BatchJobSpec(
     String batchId,
@@ -34,7 +36,8 @@ public record BatchJobSpec(
     Duration ttlAfterFinished,
     Resources resources,
     String serviceAccount,
-    Volumes volumes) {
+    Volumes volumes,
+    String priorityClassName) {
 
   private static final Pattern BATCH_ID = Pattern.compile("[a-z0-9]([a-z0-9-]{0,40}[a-z0-9])?");
 
@@ -53,6 +56,34 @@ public record BatchJobSpec(
     Objects.requireNonNull(resources, "resources");
     Objects.requireNonNull(serviceAccount, "serviceAccount");
     Objects.requireNonNull(volumes, "volumes");
+  }
+
+  /** A spec whose pods take the cluster's default priority class. */
+  public BatchJobSpec(
+      String batchId,
+      String image,
+      int shards,
+      int backoffLimit,
+      int backoffLimitPerIndex,
+      int maxFailedIndexes,
+      Duration activeDeadline,
+      Duration ttlAfterFinished,
+      Resources resources,
+      String serviceAccount,
+      Volumes volumes) {
+    this(
+        batchId,
+        image,
+        shards,
+        backoffLimit,
+        backoffLimitPerIndex,
+        maxFailedIndexes,
+        activeDeadline,
+        ttlAfterFinished,
+        resources,
+        serviceAccount,
+        volumes,
+        null);
   }
 
   /** Whether the corpus is split over several pods (an Indexed Job). */

@@ -114,6 +114,7 @@ public final class BatchJobs {
         .withNewSpec()
         .withRestartPolicy("Never")
         .withServiceAccountName(spec.serviceAccount())
+        .withPriorityClassName(spec.priorityClassName())
         .withContainers(container(spec))
         .withVolumes(volumes(spec.volumes()))
         .endSpec()

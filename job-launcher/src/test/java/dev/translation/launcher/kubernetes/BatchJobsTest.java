@@ -123,6 +123,30 @@ class BatchJobsTest {
   }
 
   @Test
+  void anUrgentBatchsPodsTakeItsPriorityClass() {
+    BatchJobSpec plain = spec(1);
+    BatchJobSpec urgent =
+        new BatchJobSpec(
+            plain.batchId(),
+            plain.image(),
+            plain.shards(),
+            plain.backoffLimit(),
+            plain.backoffLimitPerIndex(),
+            plain.maxFailedIndexes(),
+            plain.activeDeadline(),
+            plain.ttlAfterFinished(),
+            plain.resources(),
+            plain.serviceAccount(),
+            plain.volumes(),
+            "translation-batch-high");
+
+    assertThat(BatchJobs.corpusJob(urgent).getSpec().getTemplate().getSpec().getPriorityClassName())
+        .isEqualTo("translation-batch-high");
+    assertThat(BatchJobs.corpusJob(plain).getSpec().getTemplate().getSpec().getPriorityClassName())
+        .isNull();
+  }
+
+  @Test
   void aBatchIdKubernetesWouldRefuseIsRefusedFirst() {
     for (String id : List.of("", "B-42", "-b", "b-", "b_42", "x".repeat(43))) {
       assertThatIllegalArgumentException()
