@@ -347,7 +347,8 @@ public final class InteractiveBenchmark implements Callable<Integer> {
                 List.of(AppProcess.freePort(), AppProcess.freePort()),
                 null,
                 null,
-                environment));
+                environment,
+                null));
     int naivePort = AppProcess.freePort();
     AppProcess naiveProcess =
         new AppProcess(

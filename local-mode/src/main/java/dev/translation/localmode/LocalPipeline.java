@@ -35,6 +35,7 @@ public final class LocalPipeline implements AutoCloseable {
    * @param kafkaBootstrapServers an external Kafka, or null to run one
    * @param database an external MySQL, or null to run MariaDB
    * @param applicationEnvironment extra environment for the API and workers (configuration)
+   * @param launcher the job launcher, or null to run without one
    */
   public record Settings(
       Path dataDirectory,
@@ -44,7 +45,17 @@ public final class LocalPipeline implements AutoCloseable {
       List<Integer> workerPorts,
       String kafkaBootstrapServers,
       ExternalDatabase database,
-      Map<String, String> applicationEnvironment) {}
+      Map<String, String> applicationEnvironment,
+      Launcher launcher) {}
+
+  /**
+   * The job launcher of local mode: its batches run as processes on this machine.
+   *
+   * @param port its HTTP port
+   * @param inputRoot what batch inputs are read below ({@code /}: any file the user can read, since
+   *     local mode is one person's machine)
+   */
+  public record Launcher(int port, Path inputRoot) {}
 
   /** A MySQL-compatible server that is already running. */
   public record ExternalDatabase(String url, String user, String password) {}
@@ -59,6 +70,7 @@ public final class LocalPipeline implements AutoCloseable {
   private String kafkaBootstrapServers;
   private ExternalDatabase database;
   private AppProcess api;
+  private AppProcess launcher;
   private final List<AppProcess> workers = new ArrayList<>();
 
   public LocalPipeline(Settings settings) {
@@ -78,6 +90,10 @@ public final class LocalPipeline implements AutoCloseable {
       AppProcess worker = workerProcess(LANES.get(i), settings.workerPorts().get(i));
       workers.add(worker.start());
       worker.awaitReady(Duration.ofMinutes(5));
+    }
+    if (settings.launcher() != null) {
+      launcher = launcherProcess(settings.launcher()).start();
+      launcher.awaitReady(Duration.ofMinutes(2));
     }
     return this;
   }
@@ -150,6 +166,43 @@ public final class LocalPipeline implements AutoCloseable {
         environment,
         settings.dataDirectory().resolve("logs/worker-" + lane + ".log"),
         URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"));
+  }
+
+  private AppProcess launcherProcess(Launcher settings) {
+    Map<String, String> environment = commonEnvironment();
+    environment.put("SERVER_PORT", Integer.toString(settings.port()));
+    environment.put("TRANSLATION_LAUNCHER_EXECUTOR", "local");
+    environment.put("TRANSLATION_LAUNCHER_INPUT_ROOT", settings.inputRoot().toString());
+    environment.put("TRANSLATION_LAUNCHER_OUTPUT_ROOT", batchOutputRoot().toString());
+    environment.put(
+        "TRANSLATION_LAUNCHER_LOG_DIRECTORY",
+        this.settings.dataDirectory().resolve("logs/batches").toString());
+    // One person's machine: a corpus may come from a server on the local network.
+    environment.put("TRANSLATION_LAUNCHER_STORAGE_ALLOWPRIVATEURLS", "true");
+    return new AppProcess(
+        "job-launcher",
+        List.of(
+            javaExecutable(),
+            "-jar",
+            this.settings
+                .repositoryRoot()
+                .resolve("job-launcher/target/job-launcher.jar")
+                .toString()),
+        environment,
+        this.settings.dataDirectory().resolve("logs/job-launcher.log"),
+        URI.create("http://127.0.0.1:" + settings.port() + "/actuator/health/readiness"));
+  }
+
+  /** Where batches write their outputs (each in the directory its launch names). */
+  public Path batchOutputRoot() {
+    return settings.dataDirectory().resolve("batches");
+  }
+
+  /** The job launcher's address, when it runs. */
+  public URI launcherUrl() {
+    return settings.launcher() == null
+        ? null
+        : URI.create("http://localhost:" + settings.launcher().port());
   }
 
   private static String javaExecutable() {
@@ -237,12 +290,21 @@ public final class LocalPipeline implements AutoCloseable {
     Map<String, Path> logs = new HashMap<>();
     logs.put(api.name(), api.logFile());
     workers.forEach(w -> logs.put(w.name(), w.logFile()));
+    if (launcher != null) {
+      logs.put(launcher.name(), launcher.logFile());
+    }
     return logs;
   }
 
-  /** Stops the workers first (they finish in-flight work), then the API, Kafka and MariaDB. */
+  /**
+   * Stops the launcher first (its batches stop after their current chunk and resume at the next
+   * start), then the workers (they finish in-flight work), the API, Kafka and MariaDB.
+   */
   @Override
   public void close() throws InterruptedException {
+    if (launcher != null) {
+      launcher.stop(Duration.ofSeconds(40));
+    }
     for (AppProcess worker : workers) {
       worker.stop(Duration.ofSeconds(30));
     }

@@ -50,6 +50,20 @@ public final class LocalPipelineCommand implements Callable<Integer> {
   List<Integer> workerPorts;
 
   @Option(
+      names = "--launcher-port",
+      defaultValue = "8090",
+      description = "Job launcher port, 0 to run without it (default: ${DEFAULT-VALUE})")
+  int launcherPort;
+
+  @Option(
+      names = "--batch-input-root",
+      defaultValue = "/",
+      description =
+          "Batch inputs are read below this folder (default: ${DEFAULT-VALUE}, any file you can"
+              + " read)")
+  Path batchInputRoot;
+
+  @Option(
       names = "--kafka",
       defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
       description = "External Kafka bootstrap servers")
@@ -89,7 +103,10 @@ public final class LocalPipelineCommand implements Callable<Integer> {
                 workerPorts,
                 kafka,
                 database,
-                Map.of()));
+                Map.of(),
+                launcherPort == 0
+                    ? null
+                    : new LocalPipeline.Launcher(launcherPort, batchInputRoot.toAbsolutePath())));
     // On Ctrl-C the JVM runs this hook and then exits, whatever the main thread is doing.
     Runtime.getRuntime()
         .addShutdownHook(
@@ -112,6 +129,7 @@ public final class LocalPipelineCommand implements Callable<Integer> {
     System.out.printf(
         "%nready in %.0f s%n  API:      %s  (OpenAPI: %s/v3/api-docs)%n  API key:  %s  (kept in %s)%n"
             + "  web page: %s/  (enter the API key there)%n"
+            + "  launcher: %s  (corpus batches: bin/launcher --help; outputs in %s)%n"
             + "  Kafka:    %s%n  MySQL:    %s%n  logs:     %s%n%n"
             + "try:%n  curl -s -X POST '%s/v1/translations?wait=5s' -H 'Authorization: Bearer %s'"
             + " -H 'Content-Type: application/json' -d '{\"texts\":[\"Ich habe Hunger.\"],\"source\":\"de\",\"target\":\"en\"}'%n%n"
@@ -122,6 +140,8 @@ public final class LocalPipelineCommand implements Callable<Integer> {
         pipeline.apiKey(),
         pipeline.apiKeyFile(),
         pipeline.apiUrl(),
+        pipeline.launcherUrl() == null ? "off" : pipeline.launcherUrl(),
+        pipeline.batchOutputRoot(),
         pipeline.kafkaBootstrapServers(),
         pipeline.database().url(),
         data.toAbsolutePath().resolve("logs"),

@@ -227,7 +227,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
                     List.of(AppProcess.freePort(), batchWorkerPort),
                     null,
                     null,
-                    environment))
+                    environment,
+                    null))
             .start()) {
       PipelineClient client = new PipelineClient(pipeline.apiUrl(), pipeline.apiKey());
       // Warm-up, as the engine alone had one: a single sentence through the interactive lane, and

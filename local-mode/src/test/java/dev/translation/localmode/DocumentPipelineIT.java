@@ -48,7 +48,9 @@ class DocumentPipelineIT {
             "worker/target/worker.jar",
             "translate-cli/target/translate-cli.jar")) {
       assertThat(root.resolve(jar))
-          .as("%s: build with ./mvnw verify, or -pl local-mode,submit-api,worker -am", jar)
+          .as(
+              "%s: build with ./mvnw verify, or -pl local-mode,submit-api,worker,job-launcher -am",
+              jar)
           .isRegularFile();
     }
     data = Files.createTempDirectory("document-pipeline-it");
@@ -62,7 +64,8 @@ class DocumentPipelineIT {
                     List.of(freePort(), freePort()),
                     null,
                     null,
-                    Map.of("TRANSLATION_API_LIMITS_REQUESTSPERMINUTE", "100000")))
+                    Map.of("TRANSLATION_API_LIMITS_REQUESTSPERMINUTE", "100000"),
+                    null))
             .start();
   }
 

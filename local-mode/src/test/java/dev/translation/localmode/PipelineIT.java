@@ -60,7 +60,9 @@ class PipelineIT {
     // dependencies of this module.
     for (String jar : List.of("submit-api/target/submit-api.jar", "worker/target/worker.jar")) {
       assertThat(root.resolve(jar))
-          .as("%s: build with ./mvnw verify, or -pl local-mode,submit-api,worker -am", jar)
+          .as(
+              "%s: build with ./mvnw verify, or -pl local-mode,submit-api,worker,job-launcher -am",
+              jar)
           .isRegularFile();
     }
     data = Files.createTempDirectory("pipeline-it");
@@ -85,7 +87,8 @@ class PipelineIT {
                         // back: with the batch lane's 256, the calls in progress could finish a
                         // whole 960-segment job.
                         "TRANSLATION_WORKER_BATCHING_MAXSEGMENTS",
-                        "64")))
+                        "64"),
+                    null))
             .start();
     client = new PipelineClient(pipeline.apiUrl(), pipeline.apiKey());
   }

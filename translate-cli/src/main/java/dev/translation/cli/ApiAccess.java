@@ -67,6 +67,11 @@ public record ApiAccess(URI url, String key) {
     return new ApiAccess(url, key);
   }
 
+  /** Whether the API runs on this machine (so it sees the same files). */
+  public boolean onThisMachine() {
+    return LOOPBACK_HOSTS.contains(url.getHost());
+  }
+
   private static URI url(Service service, String value) {
     if (value == null) {
       return service.defaultUrl();

@@ -149,14 +149,15 @@ public class WriteOutputs implements Tasklet {
     }
   }
 
+  /**
+   * Where a document's translation goes: its own name, or (when its format cannot be written back,
+   * as a PDF's text) its name with the output format's extension added, so that {@code a.pdf} and
+   * {@code a.txt} in one folder never write the same file.
+   */
   private static Path outputPath(Path relative, DocumentFormat format, DocumentFormat output) {
-    if (format == output) {
-      return relative;
-    }
-    String name = relative.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    String base = dot > 0 ? name.substring(0, dot) : name;
-    return relative.resolveSibling(base + "." + output.extension());
+    return format == output
+        ? relative
+        : relative.resolveSibling(relative.getFileName() + "." + output.extension());
   }
 
   private void writePart(ShardPlan plan, TextStream stream, ShardTally tally) throws IOException {

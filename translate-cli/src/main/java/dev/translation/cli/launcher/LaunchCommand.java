@@ -98,7 +98,18 @@ final class LaunchCommand extends BatchCommand {
 
   @Override
   public Integer call() {
-    BatchRequest request = request();
+    BatchRequest asked = request();
+    BatchRequest request =
+        new BatchRequest(
+            root.inputForLauncher(asked.input()),
+            asked.format(),
+            asked.field(),
+            asked.header(),
+            asked.output(),
+            asked.source(),
+            asked.target(),
+            asked.shards(),
+            asked.priority());
     LauncherApi api = api();
     Batch batch = api.launch(request);
     out().println(batch.id());

@@ -103,11 +103,30 @@ public final class LauncherCommand implements Callable<Integer> {
         spec.commandLine(), "name a command: launch, list, show, wait, cancel or logs");
   }
 
+  /** The address and key from the options, environment or key file. */
+  ApiAccess access() {
+    return ApiAccess.resolve(
+        LAUNCHER, url, apiKey, environment.variables(), environment.keyFiles());
+  }
+
   /** A client with the address and key from the options, environment or key file. */
   LauncherApi api() {
-    ApiAccess access =
-        ApiAccess.resolve(LAUNCHER, url, apiKey, environment.variables(), environment.keyFiles());
+    ApiAccess access = access();
     return new LauncherApi(access.url(), access.key(), environment.pause(), display()::message);
+  }
+
+  /**
+   * An input as the launcher should read it: a path that exists here, relative to the working
+   * directory, becomes absolute when the launcher runs on this machine (local mode reads inputs
+   * below {@code /}); anything else is the launcher's own path or a URL, sent as given.
+   */
+  String inputForLauncher(String input) {
+    String given = input.strip();
+    if (given.startsWith("http://") || given.startsWith("https://") || !access().onThisMachine()) {
+      return given;
+    }
+    java.nio.file.Path local = environment.workingDirectory().resolve(given).normalize();
+    return java.nio.file.Files.exists(local) ? local.toString() : given;
   }
 
   BatchWatcher watcher(LauncherApi api) {

@@ -122,6 +122,19 @@ class LaunchCommandTest {
             Map.entry("priority", "normal"));
   }
 
+  @Test
+  void aFileHereIsSentByItsAbsolutePathToALauncherOnThisMachine() throws Exception {
+    java.nio.file.Files.createDirectories(folder.resolve("corpora"));
+    java.nio.file.Files.writeString(folder.resolve("corpora/here.txt"), "Hallo.\n");
+    launcher.on("POST", "/v1/batches", json(201, batch("b1", "queued", 1, 0, 0, 0)));
+
+    CliRun.Outcome outcome = launcher.cli(folder).run("launch", "corpora/here.txt", "-o", "out");
+
+    assertThat(outcome.exitCode()).isZero();
+    assertThat(launcher.requests("POST", "/v1/batches").getFirst().bodyJson())
+        .containsEntry("input", folder.resolve("corpora/here.txt").toString());
+  }
+
   @ParameterizedTest
   @CsvSource({
     "corpora/big.txt, text",

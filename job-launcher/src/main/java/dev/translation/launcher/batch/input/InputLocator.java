@@ -199,8 +199,13 @@ public final class InputLocator {
     if (relative == null || relative.isBlank()) {
       throw new BadInputException("no " + what + " path given");
     }
+    // An absolute path inside the root is taken as it is (a local client sends its own paths);
+    // any other is read relative to the root, so "/corpora/a.txt" is the volume's corpora/a.txt.
+    Path given = Path.of(relative).normalize();
     Path path =
-        root.resolve(relative.startsWith("/") ? relative.substring(1) : relative).normalize();
+        given.isAbsolute() && given.startsWith(root)
+            ? given
+            : root.resolve(relative.startsWith("/") ? relative.substring(1) : relative).normalize();
     if (!path.startsWith(root)) {
       throw new BadInputException(what + " " + relative + " leads outside the " + what + " volume");
     }
