@@ -216,6 +216,17 @@ class LocalLauncherIT {
     assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
     assertThat(JSON.readTree(cancelled.body()).path("status").asString()).isEqualTo("cancelled");
     await().atMost(Duration.ofSeconds(30)).until(() -> runnerProcess(id).isEmpty());
+    // The process was asked to stop (SIGTERM): its Spring Batch execution ended STOPPED, so it
+    // could be restarted, not FAILED or left STARTED.
+    assertThat(
+            jdbc.sql(
+                    "SELECT e.STATUS FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p"
+                        + " ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME ="
+                        + " 'batch.id' AND p.PARAMETER_VALUE = ?")
+                .params(id)
+                .query(String.class)
+                .list())
+        .containsExactly("STOPPED");
     assertThat(
             jdbc.sql("SELECT COUNT(*) FROM segments WHERE job_id = ? AND status = 'CANCELLED'")
                 .params(new ShardAssignment(id, 0).jobId())
@@ -223,6 +234,18 @@ class LocalLauncherIT {
                 .single())
         .isEqualTo(1000);
     assertThat(send(request("/v1/batches/" + id).DELETE()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theApiIsDescribedByOpenApi() throws Exception {
+    HttpResponse<String> docs =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(docs.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(docs.body()).path("paths").propertyNames())
+        .contains("/v1/batches", "/v1/batches/{id}", "/v1/batches/{id}/shards/{shard}/log");
   }
 
   @Test
