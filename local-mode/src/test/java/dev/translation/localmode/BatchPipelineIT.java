@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.translation.documents.DocumentLimits;
 import dev.translation.documents.FormatHandlers;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -39,19 +38,12 @@ class BatchPipelineIT {
 
   @BeforeAll
   static void start() throws Exception {
-    root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
-    for (String jar :
-        List.of(
+    root =
+        BuiltRepository.withJars(
             "submit-api/target/submit-api.jar",
             "worker/target/worker.jar",
             "job-launcher/target/job-launcher.jar",
-            "translate-cli/target/translate-cli.jar")) {
-      assertThat(root.resolve(jar))
-          .as(
-              "%s: build with ./mvnw verify, or -pl local-mode,submit-api,worker,job-launcher -am",
-              jar)
-          .isRegularFile();
-    }
+            "translate-cli/target/translate-cli.jar");
     data = Files.createTempDirectory("batch-pipeline-it");
     input = Files.createDirectories(data.resolve("input"));
     pipeline =
@@ -60,12 +52,12 @@ class BatchPipelineIT {
                     data,
                     root,
                     root.resolve("models/de-en-starter/4"),
-                    freePort(),
-                    List.of(freePort(), freePort()),
+                    BuiltRepository.freePort(),
+                    List.of(BuiltRepository.freePort(), BuiltRepository.freePort()),
                     null,
                     null,
                     Map.of(),
-                    new LocalPipeline.Launcher(freePort(), input)))
+                    new LocalPipeline.Launcher(BuiltRepository.freePort(), input)))
             .start();
   }
 
@@ -81,7 +73,8 @@ class BatchPipelineIT {
     List<String> sources = germanSentences(5000);
     Files.write(input.resolve("corpus.txt"), sources, StandardCharsets.UTF_8);
 
-    Run run = launcher("launch", "corpus.txt", "--output", "corpus", "--shards", "2", "--wait");
+    CommandLineRun run =
+        launcher("launch", "corpus.txt", "--output", "corpus", "--shards", "2", "--wait");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     Path output = pipeline.batchOutputRoot().resolve("corpus");
@@ -110,7 +103,8 @@ class BatchPipelineIT {
       }
     }
 
-    Run run = launcher("launch", "documents/", "--output", "documents", "--shards", "3", "--wait");
+    CommandLineRun run =
+        launcher("launch", "documents/", "--output", "documents", "--shards", "3", "--wait");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     Path output = pipeline.batchOutputRoot().resolve("documents");
@@ -157,40 +151,17 @@ class BatchPipelineIT {
     return lines;
   }
 
-  private record Run(int exitCode, String out, String err) {}
-
   /** {@code bin/launcher} with the pipeline's launcher and key, as its own process. */
-  private static Run launcher(String... arguments) throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                root.resolve("translate-cli/target/translate-cli.jar")
-                    + ":"
-                    + root.resolve("translate-cli/target/lib/*"),
-                "dev.translation.cli.launcher.LauncherCommand"));
-    command.addAll(List.of(arguments));
+  private static CommandLineRun launcher(String... arguments) throws Exception {
+    List<String> command = new ArrayList<>(List.of(arguments));
     command.addAll(
         List.of("--url", pipeline.launcherUrl().toString(), "--api-key", pipeline.apiKey()));
-    Path out = Files.createTempFile(data, "launcher", ".out");
-    Path err = Files.createTempFile(data, "launcher", ".err");
-    Process process =
-        new ProcessBuilder(command)
-            .directory(input.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
-    assertThat(process.waitFor(15, TimeUnit.MINUTES)).as("bin/launcher finished").isTrue();
-    return new Run(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return CommandLineRun.of(
+        root,
+        "dev.translation.cli.launcher.LauncherCommand",
+        input,
+        data,
+        Duration.ofMinutes(15),
+        command);
   }
 }

@@ -7,8 +7,6 @@ import dev.translation.documents.DocumentLimits;
 import dev.translation.documents.FormatHandlers;
 import dev.translation.documents.markdown.MarkdownStructure;
 import dev.translation.testfixtures.WebPageSession;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -41,18 +38,11 @@ class DocumentPipelineIT {
 
   @BeforeAll
   static void start() throws Exception {
-    root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
-    for (String jar :
-        List.of(
+    root =
+        BuiltRepository.withJars(
             "submit-api/target/submit-api.jar",
             "worker/target/worker.jar",
-            "translate-cli/target/translate-cli.jar")) {
-      assertThat(root.resolve(jar))
-          .as(
-              "%s: build with ./mvnw verify, or -pl local-mode,submit-api,worker,job-launcher -am",
-              jar)
-          .isRegularFile();
-    }
+            "translate-cli/target/translate-cli.jar");
     data = Files.createTempDirectory("document-pipeline-it");
     pipeline =
         new LocalPipeline(
@@ -60,8 +50,8 @@ class DocumentPipelineIT {
                     data,
                     root,
                     root.resolve("models/de-en-starter/4"),
-                    freePort(),
-                    List.of(freePort(), freePort()),
+                    BuiltRepository.freePort(),
+                    List.of(BuiltRepository.freePort(), BuiltRepository.freePort()),
                     null,
                     null,
                     Map.of("TRANSLATION_API_LIMITS_REQUESTSPERMINUTE", "100000"),
@@ -89,7 +79,7 @@ class DocumentPipelineIT {
       }
     }
 
-    Run run = translate(folder.toString(), "--to", "en");
+    CommandLineRun run = translate(folder.toString(), "--to", "en");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     SoftAssertions softly = new SoftAssertions();
@@ -190,42 +180,13 @@ class DocumentPipelineIT {
     return sample.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".en." + extension);
   }
 
-  private record Run(int exitCode, String out, String err) {}
-
   /** {@code bin/translate} with the pipeline's address and key, as its own process. */
-  private static Run translate(String... arguments) throws Exception {
+  private static CommandLineRun translate(String... arguments) throws Exception {
     List<String> command =
         new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                root.resolve("translate-cli/target/translate-cli.jar")
-                    + ":"
-                    + root.resolve("translate-cli/target/lib/*"),
-                "dev.translation.cli.TranslateCommand",
-                "--api-url",
-                pipeline.apiUrl().toString(),
-                "--api-key",
-                pipeline.apiKey()));
+            List.of("--api-url", pipeline.apiUrl().toString(), "--api-key", pipeline.apiKey()));
     command.addAll(List.of(arguments));
-    Path out = Files.createTempFile(data, "translate", ".out");
-    Path err = Files.createTempFile(data, "translate", ".err");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(java.io.File.createTempFile("empty", "")))
-            .start();
-    assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("bin/translate finished").isTrue();
-    return new Run(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return CommandLineRun.of(
+        root, "dev.translation.cli.TranslateCommand", data, data, Duration.ofMinutes(10), command);
   }
 }

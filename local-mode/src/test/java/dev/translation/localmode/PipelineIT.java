@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.translation.contracts.Topics;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,16 +53,8 @@ class PipelineIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
-    // Built earlier in the same reactor (the root pom lists local-mode after the apps), not
-    // dependencies of this module.
-    for (String jar : List.of("submit-api/target/submit-api.jar", "worker/target/worker.jar")) {
-      assertThat(root.resolve(jar))
-          .as(
-              "%s: build with ./mvnw verify, or -pl local-mode,submit-api,worker,job-launcher -am",
-              jar)
-          .isRegularFile();
-    }
+    Path root =
+        BuiltRepository.withJars("submit-api/target/submit-api.jar", "worker/target/worker.jar");
     data = Files.createTempDirectory("pipeline-it");
     Path model =
         Path.of(
@@ -76,8 +66,8 @@ class PipelineIT {
                     data,
                     root,
                     model,
-                    freePort(),
-                    List.of(freePort(), freePort()),
+                    BuiltRepository.freePort(),
+                    List.of(BuiltRepository.freePort(), BuiltRepository.freePort()),
                     null,
                     null,
                     Map.of(
@@ -342,11 +332,5 @@ class PipelineIT {
             () ->
                 Set.of("succeeded", "partially_failed", "failed", "cancelled")
                     .contains(client.job(id).body().get("status").asString()));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -58,20 +58,9 @@ public record BatchJobSpec(
     Objects.requireNonNull(volumes, "volumes");
   }
 
-  /** A spec whose pods take the cluster's default priority class. */
-  public BatchJobSpec(
-      String batchId,
-      String image,
-      int shards,
-      int backoffLimit,
-      int backoffLimitPerIndex,
-      int maxFailedIndexes,
-      Duration activeDeadline,
-      Duration ttlAfterFinished,
-      Resources resources,
-      String serviceAccount,
-      Volumes volumes) {
-    this(
+  /** This spec with its pods in another priority class (null for the cluster's default). */
+  public BatchJobSpec withPriorityClassName(String className) {
+    return new BatchJobSpec(
         batchId,
         image,
         shards,
@@ -83,7 +72,7 @@ public record BatchJobSpec(
         resources,
         serviceAccount,
         volumes,
-        null);
+        className);
   }
 
   /** Whether the corpus is split over several pods (an Indexed Job). */

@@ -86,7 +86,8 @@ public final class BatchJobs {
         java.time.Duration.ofDays(7),
         new BatchJobSpec.Resources("2", "1536Mi", "2", "2Gi"),
         "corpus-batch",
-        new BatchJobSpec.Volumes("corpora", "translations", "models"));
+        new BatchJobSpec.Volumes("corpora", "translations", "models"),
+        null);
   }
 
   /** The Job that runs {@code spec}'s batch. */

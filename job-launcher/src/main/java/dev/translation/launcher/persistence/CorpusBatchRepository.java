@@ -29,23 +29,7 @@ public class CorpusBatchRepository {
 
   /** The batch, if it exists. */
   public Optional<CorpusBatch> find(String batchId) {
-    return jdbc.sql(
-            "SELECT id, api_key_id, input, input_format, input_field, has_header, output,"
-                + " source_lang, target_lang, shards FROM corpus_batches WHERE id = :id")
-        .param("id", batchId)
-        .query(
-            (rs, row) ->
-                new CorpusBatch(
-                    rs.getString("id"),
-                    rs.getLong("api_key_id"),
-                    rs.getString("input"),
-                    CorpusFormat.valueOf(rs.getString("input_format")),
-                    rs.getString("input_field"),
-                    rs.getBoolean("has_header"),
-                    rs.getString("output"),
-                    new LanguagePair(rs.getString("source_lang"), rs.getString("target_lang")),
-                    rs.getInt("shards")))
-        .optional();
+    return findStored(batchId).map(StoredBatch::batch);
   }
 
   /** The batch with its bookkeeping, if it exists. */

@@ -33,7 +33,8 @@ class BatchJobsTest {
         Duration.ofDays(1),
         new BatchJobSpec.Resources("2", "1536Mi", "2", "2Gi"),
         "corpus-batch",
-        new BatchJobSpec.Volumes("corpora", "translations", "models"));
+        new BatchJobSpec.Volumes("corpora", "translations", "models"),
+        null);
   }
 
   @Test
@@ -125,20 +126,7 @@ class BatchJobsTest {
   @Test
   void anUrgentBatchsPodsTakeItsPriorityClass() {
     BatchJobSpec plain = spec(1);
-    BatchJobSpec urgent =
-        new BatchJobSpec(
-            plain.batchId(),
-            plain.image(),
-            plain.shards(),
-            plain.backoffLimit(),
-            plain.backoffLimitPerIndex(),
-            plain.maxFailedIndexes(),
-            plain.activeDeadline(),
-            plain.ttlAfterFinished(),
-            plain.resources(),
-            plain.serviceAccount(),
-            plain.volumes(),
-            "translation-batch-high");
+    BatchJobSpec urgent = plain.withPriorityClassName("translation-batch-high");
 
     assertThat(BatchJobs.corpusJob(urgent).getSpec().getTemplate().getSpec().getPriorityClassName())
         .isEqualTo("translation-batch-high");
@@ -163,7 +151,8 @@ class BatchJobsTest {
                       Duration.ofHours(1),
                       spec(1).resources(),
                       "sa",
-                      spec(1).volumes()))
+                      spec(1).volumes(),
+                      null))
           .withMessageContaining("batch id");
     }
   }
