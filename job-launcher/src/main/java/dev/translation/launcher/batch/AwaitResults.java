@@ -3,6 +3,7 @@ package dev.translation.launcher.batch;
 import dev.translation.launcher.persistence.CorpusBatchRepository;
 import dev.translation.launcher.persistence.JobCounts;
 import dev.translation.launcher.persistence.ShardJobRepository;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Waits until the workers have finished every segment of the shard's job (translated, failed, or
  * cancelled by the batch's owner), reading the job's counters every poll interval. Each look is a
  * short transaction of its own, so a stop request (SIGTERM) is seen within one interval, and the
- * step can be restarted any number of times: it only reads.
+ * step can be restarted any number of times: it only reads. When Kafka has not taken the shard's
+ * messages for {@code kafkaTimeout}, the attempt fails as transient, so the executor's retries (and
+ * their limit) apply rather than a wait without end.
  */
 public class AwaitResults implements StoppableTasklet {
 
@@ -29,6 +32,8 @@ public class AwaitResults implements StoppableTasklet {
   private final ShardJobRepository jobs;
   private final CorpusBatchRepository batches;
   private final Duration pollInterval;
+  private final Duration kafkaTimeout;
+  private final Clock clock;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private long lastLog;
   private boolean announced;
@@ -37,11 +42,15 @@ public class AwaitResults implements StoppableTasklet {
       CurrentShard current,
       ShardJobRepository jobs,
       CorpusBatchRepository batches,
-      Duration pollInterval) {
+      Duration pollInterval,
+      Duration kafkaTimeout,
+      Clock clock) {
     this.current = current;
     this.jobs = jobs;
     this.batches = batches;
     this.pollInterval = pollInterval;
+    this.kafkaTimeout = kafkaTimeout;
+    this.clock = clock;
   }
 
   @Override
@@ -65,6 +74,18 @@ public class AwaitResults implements StoppableTasklet {
           counts.cancelled());
       return RepeatStatus.FINISHED;
     }
+    jobs.oldestUnsentMessage(shard.jobId())
+        .filter(unsent -> unsent.since().isBefore(clock.instant().minus(kafkaTimeout)))
+        .ifPresent(
+            unsent -> {
+              throw new KafkaUnavailableException(
+                  "Kafka has not taken this shard's messages for "
+                      + kafkaTimeout
+                      + (unsent.lastError() == null
+                          ? ""
+                          : " (last error: " + unsent.lastError() + ")")
+                      + "; a retry resumes waiting, and the messages are sent once Kafka is back");
+            });
     long now = System.nanoTime();
     if (now - lastLog > LOG_EVERY.toNanos()) {
       lastLog = now;
@@ -92,5 +113,12 @@ public class AwaitResults implements StoppableTasklet {
   @SuppressWarnings("removal")
   public void stop() {
     stopped.countDown();
+  }
+
+  /** Kafka does not take the shard's messages: a transient failure, worth a retry. */
+  static final class KafkaUnavailableException extends RuntimeException {
+    KafkaUnavailableException(String message) {
+      super(message);
+    }
   }
 }

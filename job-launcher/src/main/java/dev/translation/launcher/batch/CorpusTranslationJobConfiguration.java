@@ -77,8 +77,15 @@ public class CorpusTranslationJobConfiguration {
       CurrentShard current,
       ShardJobRepository jobs,
       CorpusBatchRepository batches,
-      LauncherProperties properties) {
-    return new AwaitResults(current, jobs, batches, properties.runner().pollInterval());
+      LauncherProperties properties,
+      Clock clock) {
+    return new AwaitResults(
+        current,
+        jobs,
+        batches,
+        properties.runner().pollInterval(),
+        properties.runner().kafkaTimeout(),
+        clock);
   }
 
   @Bean

@@ -104,6 +104,8 @@ public record LauncherProperties(
    * @param charactersPerMessage most source characters one Kafka message stands for
    * @param maxSegmentCharacters longest segment; longer sentences are cut
    * @param pollInterval how often the wait for results reads the job's progress
+   * @param kafkaTimeout how long Kafka may refuse the shard's messages before the attempt fails (as
+   *     transient: it is retried)
    * @param maxReportedFailures failed segments listed by name in {@code summary.json}
    */
   public record Runner(
@@ -114,5 +116,6 @@ public record LauncherProperties(
       int charactersPerMessage,
       int maxSegmentCharacters,
       Duration pollInterval,
+      Duration kafkaTimeout,
       int maxReportedFailures) {}
 }

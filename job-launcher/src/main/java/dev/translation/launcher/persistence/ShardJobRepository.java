@@ -5,6 +5,9 @@ import dev.translation.contracts.Lane;
 import dev.translation.contracts.SegmentStatus;
 import dev.translation.launcher.corpus.CorpusBatch;
 import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -166,6 +169,28 @@ public class ShardJobRepository {
                     rs.getString(7),
                     rs.getString(8)))
         .list();
+  }
+
+  /**
+   * A job's oldest message Kafka has not taken yet.
+   *
+   * @param since when it was written to the outbox
+   * @param lastError the relay's last error on it, if any
+   */
+  public record UnsentMessage(Instant since, String lastError) {}
+
+  /** The job's oldest outbox message not yet published, if any. */
+  public Optional<UnsentMessage> oldestUnsentMessage(String jobId) {
+    return jdbc.sql(
+            "SELECT created_at, last_error FROM outbox WHERE aggregate_id = :job AND published_at"
+                + " IS NULL ORDER BY id LIMIT 1")
+        .param("job", jobId)
+        .query(
+            (rs, row) ->
+                new UnsentMessage(
+                    rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                    rs.getString("last_error")))
+        .optional();
   }
 
   /** The job's counters, recounted from its segments. */

@@ -128,6 +128,40 @@ class CorpusBatchRunIT {
   }
 
   @Test
+  void kafkaRefusingTheMessagesFailsTheAttemptAsTransientAndKeepsThem() throws Exception {
+    Files.write(input.resolve("offline.txt"), List.of("Eins.", "Zwei.", "Drei."));
+    String batch = launch("offline.txt", CorpusFormat.TEXT, null, false, 1);
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+
+    int exit =
+        run(
+            batch,
+            0,
+            "--spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort,
+            "--translation.launcher.runner.kafka-timeout=3s");
+
+    assertThat(exit).isEqualTo(BatchExitCodes.TRANSIENT);
+    String job = new ShardAssignment(batch, 0).jobId();
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM outbox WHERE aggregate_id = ? AND published_at IS NULL"
+                        + " AND attempts > 0")
+                .params(job)
+                .query(Long.class)
+                .single())
+        .isOne();
+    assertThat(batchStatus(batch)).isEqualTo("RUNNING");
+
+    startWorkers();
+    assertThat(run(batch, 0)).isEqualTo(BatchExitCodes.SUCCEEDED);
+    assertThat(Files.readAllLines(output.resolve("out/offline.txt")))
+        .containsExactly("en Eins.", "en Zwei.", "en Drei.");
+  }
+
+  @Test
   void badInputFailsAtOnceWithTheReason() {
     String batch = launch("no-such-corpus.txt", CorpusFormat.TEXT, null, false, 1);
 
@@ -198,22 +232,28 @@ class CorpusBatchRunIT {
     return id;
   }
 
-  private int run(String batch, int shard) {
-    return BatchRunner.run(
-        LauncherApplication.class,
-        new String[] {
-          "--run",
-          "--batch-id=" + batch,
-          "--JOB_COMPLETION_INDEX=" + shard,
-          "--spring.datasource.url=" + database.jdbcUrl(),
-          "--spring.datasource.username=" + database.username(),
-          "--spring.datasource.password=" + database.password(),
-          "--spring.kafka.bootstrap-servers=" + SharedFixtures.kafka().bootstrapServers(),
-          "--translation.launcher.storage.input-root=" + input,
-          "--translation.launcher.storage.output-root=" + output,
-          "--translation.launcher.runner.poll-interval=100ms",
-          "--translation.launcher.relay.interval=200ms"
-        });
+  private int run(String batch, int shard, String... overrides) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--run",
+                "--batch-id=" + batch,
+                "--JOB_COMPLETION_INDEX=" + shard,
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--spring.kafka.bootstrap-servers=" + SharedFixtures.kafka().bootstrapServers(),
+                "--translation.launcher.storage.input-root=" + input,
+                "--translation.launcher.storage.output-root=" + output,
+                "--translation.launcher.runner.poll-interval=100ms",
+                "--translation.launcher.relay.interval=200ms"));
+    // Spring joins repeated options into a list, so an override replaces the default instead.
+    for (String override : overrides) {
+      String name = override.substring(0, override.indexOf('=') + 1);
+      args.removeIf(arg -> arg.startsWith(name));
+      args.add(override);
+    }
+    return BatchRunner.run(LauncherApplication.class, args.toArray(String[]::new));
   }
 
   private TestWorkers startWorkers() {
