@@ -80,7 +80,7 @@ public class AwaitResults implements StoppableTasklet {
             unsent -> {
               throw new KafkaUnavailableException(
                   "Kafka has not taken this shard's messages for "
-                      + kafkaTimeout
+                      + kafkaTimeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
                       + (unsent.lastError() == null
                           ? ""
                           : " (last error: " + unsent.lastError() + ")")

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * @param resources what each pod requests and may use
  * @param serviceAccount the pods' service account (reads secrets, nothing in the cluster)
  * @param volumes the claims for input, output and models
+ * @param settings where the runner's connection settings come from
  * @param priorityClassName the pods' priority class, so that an urgent batch's pods are scheduled
  *     (and kept) before a less urgent one's; null for the cluster's default
  */
@@ -37,6 +38,7 @@ public record BatchJobSpec(
     Resources resources,
     String serviceAccount,
     Volumes volumes,
+    Settings settings,
     String priorityClassName) {
 
   private static final Pattern BATCH_ID = Pattern.compile("[a-z0-9]([a-z0-9-]{0,40}[a-z0-9])?");
@@ -56,6 +58,7 @@ public record BatchJobSpec(
     Objects.requireNonNull(resources, "resources");
     Objects.requireNonNull(serviceAccount, "serviceAccount");
     Objects.requireNonNull(volumes, "volumes");
+    Objects.requireNonNull(settings, "settings");
   }
 
   /** This spec with its pods in another priority class (null for the cluster's default). */
@@ -72,6 +75,7 @@ public record BatchJobSpec(
         resources,
         serviceAccount,
         volumes,
+        settings,
         className);
   }
 
@@ -99,4 +103,19 @@ public record BatchJobSpec(
    * @param modelsClaim model bundles (read-only, {@code /models})
    */
   public record Volumes(String inputClaim, String outputClaim, String modelsClaim) {}
+
+  /**
+   * The runner's connection settings (database URL, Kafka servers, and the database's credentials),
+   * given to each pod as environment variables from these objects of the Job's namespace.
+   *
+   * @param configMap a ConfigMap with {@code DB_URL} and {@code KAFKA_BOOTSTRAP_SERVERS}
+   * @param secret a Secret with {@code DB_USER} and {@code DB_PASSWORD}
+   */
+  public record Settings(String configMap, String secret) {
+
+    public Settings {
+      Objects.requireNonNull(configMap, "configMap");
+      Objects.requireNonNull(secret, "secret");
+    }
+  }
 }

@@ -87,6 +87,7 @@ public final class BatchJobs {
         new BatchJobSpec.Resources("2", "1536Mi", "2", "2Gi"),
         "corpus-batch",
         new BatchJobSpec.Volumes("corpora", "translations", "models"),
+        new BatchJobSpec.Settings("translation-pipeline", "translation-database"),
         null);
   }
 
@@ -159,6 +160,16 @@ public final class BatchJobs {
         .withName(CONTAINER)
         .withImage(spec.image())
         .withArgs("--run", "--batch-id=" + spec.batchId())
+        .addNewEnvFrom()
+        .withNewConfigMapRef()
+        .withName(spec.settings().configMap())
+        .endConfigMapRef()
+        .endEnvFrom()
+        .addNewEnvFrom()
+        .withNewSecretRef()
+        .withName(spec.settings().secret())
+        .endSecretRef()
+        .endEnvFrom()
         .withResources(
             new ResourceRequirementsBuilder()
                 .withRequests(

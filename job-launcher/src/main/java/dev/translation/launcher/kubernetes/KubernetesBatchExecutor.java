@@ -141,6 +141,7 @@ public class KubernetesBatchExecutor implements BatchExecutor, AutoCloseable {
         properties.resources(),
         properties.serviceAccount(),
         properties.volumes(),
+        properties.settings(),
         properties.priorityClass(batch.priority()));
   }
 

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param serviceAccount the batch pods' service account
  * @param resources what each batch pod requests and may use
  * @param volumes the persistent volume claims for input, output and models
+ * @param settings the ConfigMap and Secret the batch pods take their connection settings from
  * @param ttlAfterFinished how long a finished Job and its pods (with their logs) are kept
  * @param resync how often the informer hands every watched Job over again, so that an outcome the
  *     launcher could not record (its database was down) is reported once more
@@ -33,6 +34,7 @@ public record KubernetesExecutorProperties(
     String serviceAccount,
     BatchJobSpec.Resources resources,
     BatchJobSpec.Volumes volumes,
+    BatchJobSpec.Settings settings,
     Duration ttlAfterFinished,
     Duration resync,
     Map<BatchPriority, String> priorityClasses) {
@@ -44,6 +46,7 @@ public record KubernetesExecutorProperties(
     Objects.requireNonNull(serviceAccount, "translation.launcher.kubernetes.service-account");
     Objects.requireNonNull(resources, "translation.launcher.kubernetes.resources");
     Objects.requireNonNull(volumes, "translation.launcher.kubernetes.volumes");
+    Objects.requireNonNull(settings, "translation.launcher.kubernetes.settings");
     Objects.requireNonNull(ttlAfterFinished, "translation.launcher.kubernetes.ttl-after-finished");
     Objects.requireNonNull(resync, "translation.launcher.kubernetes.resync");
     priorityClasses = priorityClasses == null ? Map.of() : Map.copyOf(priorityClasses);

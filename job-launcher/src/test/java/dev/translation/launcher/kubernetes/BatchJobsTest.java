@@ -34,6 +34,7 @@ class BatchJobsTest {
         new BatchJobSpec.Resources("2", "1536Mi", "2", "2Gi"),
         "corpus-batch",
         new BatchJobSpec.Volumes("corpora", "translations", "models"),
+        new BatchJobSpec.Settings("pipeline-config", "db-credentials"),
         null);
   }
 
@@ -100,6 +101,14 @@ class BatchJobsTest {
     assertThat(container.getName()).isEqualTo(BatchJobs.CONTAINER);
     assertThat(container.getImage()).isEqualTo("registry.example/translation/job-launcher:1.0");
     assertThat(container.getArgs()).containsExactly("--run", "--batch-id=b-42");
+    // The runner's database and Kafka settings: a ConfigMap and a Secret of the namespace.
+    assertThat(container.getEnvFrom())
+        .extracting(
+            from -> from.getConfigMapRef() == null ? null : from.getConfigMapRef().getName(),
+            from -> from.getSecretRef() == null ? null : from.getSecretRef().getName())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("pipeline-config", null),
+            org.assertj.core.groups.Tuple.tuple(null, "db-credentials"));
     assertThat(container.getResources().getRequests())
         .isEqualTo(Map.of("cpu", new Quantity("2"), "memory", new Quantity("1536Mi")));
     assertThat(container.getResources().getLimits())
@@ -152,6 +161,7 @@ class BatchJobsTest {
                       spec(1).resources(),
                       "sa",
                       spec(1).volumes(),
+                      spec(1).settings(),
                       null))
           .withMessageContaining("batch id");
     }

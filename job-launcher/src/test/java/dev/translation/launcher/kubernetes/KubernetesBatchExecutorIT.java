@@ -390,6 +390,7 @@ class KubernetesBatchExecutorIT {
         "corpus-batch",
         new BatchJobSpec.Resources("1", "1Gi", "1", "1Gi"),
         new BatchJobSpec.Volumes("corpora", "translations", "models"),
+        new BatchJobSpec.Settings("translation-pipeline", "translation-database"),
         Duration.ofDays(7),
         Duration.ofMinutes(5),
         Map.of(BatchPriority.HIGH, "translation-batch-high"));
