@@ -5,6 +5,7 @@ import dev.translation.launcher.persistence.JobCounts;
 import dev.translation.launcher.persistence.ShardJobRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ public class AwaitResults implements StoppableTasklet {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private long lastLog;
   private boolean announced;
+  private Instant attemptStart;
 
   public AwaitResults(
       CurrentShard current,
@@ -74,8 +76,14 @@ public class AwaitResults implements StoppableTasklet {
           counts.cancelled());
       return RepeatStatus.FINISHED;
     }
+    if (attemptStart == null) {
+      attemptStart = clock.instant();
+    }
+    // Counted from this attempt's start too: a retry waits its own full time for Kafka.
+    Instant waitedSince = clock.instant().minus(kafkaTimeout);
     jobs.oldestUnsentMessage(shard.jobId())
-        .filter(unsent -> unsent.since().isBefore(clock.instant().minus(kafkaTimeout)))
+        .filter(
+            unsent -> unsent.since().isBefore(waitedSince) && attemptStart.isBefore(waitedSince))
         .ifPresent(
             unsent -> {
               throw new KafkaUnavailableException(

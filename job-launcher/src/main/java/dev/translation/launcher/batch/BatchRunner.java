@@ -52,6 +52,12 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator, SmartL
   /** The property (argument {@code --batch-id=ID}) naming the batch. */
   public static final String BATCH_ID_ARGUMENT = "batch-id";
 
+  /**
+   * The property (argument {@code --parent-pid=PID}) naming the process that started this runner
+   * (the local executor's launcher): when it ends, the runner stops too.
+   */
+  public static final String PARENT_PID_ARGUMENT = "parent-pid";
+
   private static final String BATCH_ID_PARAMETER = "batch.id";
   private static final String SHARD_PARAMETER = "shard.index";
   private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
@@ -61,16 +67,25 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator, SmartL
   private final JobRepository jobRepository;
   private final Job job;
   private final CurrentShard current;
+  private final GracefulStop gracefulStop;
+  private final AwaitResults await;
   private final AtomicInteger exitCode = new AtomicInteger(BatchExitCodes.TRANSIENT);
   private volatile boolean running;
   private volatile Thread runnerThread;
 
   public BatchRunner(
-      JobOperator jobOperator, JobRepository jobRepository, Job job, CurrentShard current) {
+      JobOperator jobOperator,
+      JobRepository jobRepository,
+      Job job,
+      CurrentShard current,
+      GracefulStop gracefulStop,
+      AwaitResults await) {
     this.jobOperator = jobOperator;
     this.jobRepository = jobRepository;
     this.job = job;
     this.current = current;
+    this.gracefulStop = gracefulStop;
+    this.await = await;
   }
 
   /** Whether the command line asks for the runner. */
@@ -103,6 +118,9 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator, SmartL
 
   @Override
   public void run(ApplicationArguments args) throws Exception {
+    if (args.containsOption(PARENT_PID_ARGUMENT)) {
+      stopWithParent(Long.parseLong(args.getOptionValues(PARENT_PID_ARGUMENT).getFirst()));
+    }
     runnerThread = Thread.currentThread();
     try {
       JobExecution execution = runShard();
@@ -143,6 +161,18 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator, SmartL
     return jobOperator.restart(last);
   }
 
+  private static void stopWithParent(long pid) {
+    Runnable stop =
+        () -> {
+          log.warn("the launcher (process {}) is gone; stopping after the current chunk", pid);
+          // Runs the shutdown hooks, which stop the job gracefully (see stop()).
+          System.exit(BatchExitCodes.TRANSIENT);
+        };
+    ProcessHandle.of(pid)
+        .ifPresentOrElse(
+            parent -> parent.onExit().thenRun(stop), () -> Thread.ofVirtual().start(stop));
+  }
+
   /** The identifying parameters of a shard's job: the batch and the shard, nothing else. */
   public static JobParameters parameters(ShardAssignment shard) {
     return new JobParametersBuilder()
@@ -153,7 +183,8 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator, SmartL
 
   /** The exit code of a finished execution. */
   public static int exitCodeOf(JobExecution execution) {
-    if (execution.getStatus() == BatchStatus.COMPLETED) {
+    if (execution.getStatus() == BatchStatus.COMPLETED
+        || failure(execution.getAllFailureExceptions(), BatchEndedException.class).isPresent()) {
       return BatchExitCodes.SUCCEEDED;
     }
     return badInput(execution.getAllFailureExceptions()).isPresent()
@@ -163,10 +194,15 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator, SmartL
 
   /** The bad-input exception among these failures (or their causes), if any. */
   static Optional<BadInputException> badInput(List<Throwable> failures) {
+    return failure(failures, BadInputException.class);
+  }
+
+  private static <T extends Throwable> Optional<T> failure(
+      List<Throwable> failures, Class<T> type) {
     for (Throwable failure : failures) {
       for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
-        if (e instanceof BadInputException badInput) {
-          return Optional.of(badInput);
+        if (type.isInstance(e)) {
+          return Optional.of(type.cast(e));
         }
       }
     }
@@ -194,20 +230,9 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator, SmartL
     if (thread == null) {
       return;
     }
-    ShardAssignment shard = current.assignment();
-    for (JobExecution execution : jobRepository.findRunningJobExecutions(job.getName())) {
-      JobParameters parameters = execution.getJobParameters();
-      if (!shard.batchId().equals(parameters.getString(BATCH_ID_PARAMETER))
-          || !Long.valueOf(shard.shard()).equals(parameters.getLong(SHARD_PARAMETER))) {
-        continue;
-      }
-      try {
-        log.info("stopping execution {} after its current chunk", execution.getId());
-        jobOperator.stop(execution);
-      } catch (Exception e) {
-        log.warn("could not stop execution {}: {}", execution.getId(), e.toString());
-      }
-    }
+    log.info("stopping after the current chunk");
+    gracefulStop.request();
+    await.stop(null);
     try {
       thread.join(STOP_GRACE.toMillis());
     } catch (InterruptedException e) {

@@ -14,6 +14,7 @@ import dev.translation.outbox.TranslationBatchMessages.SegmentToPublish;
 import java.time.Clock;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -22,6 +23,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The corpus translation job a batch runner runs for one shard: prepare (find and check the input)
@@ -43,8 +47,16 @@ public class CorpusTranslationJobConfiguration {
   static final String AWAIT_STEP = "await";
   static final String WRITE_STEP = "write";
 
+  /**
+   * For the prepare and write steps: their statements commit one by one, so neither holds a row
+   * lock while it downloads, counts or writes files (another shard finishing would wait on it).
+   * Both are idempotent, and the write step's finish is a short transaction of its own.
+   */
+  private static final DefaultTransactionAttribute WITHOUT_TRANSACTION =
+      new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+
   /** The longest corpus line read into memory; a longer line is reported and skipped. */
-  static final int MAX_LINE_BYTES = 1 << 20;
+  static final int MAX_LINE_BYTES = 128 << 10;
 
   @Bean
   CurrentShard currentShard(Environment environment) {
@@ -70,6 +82,11 @@ public class CorpusTranslationJobConfiguration {
         FormatHandlers.all(DocumentLimits.DEFAULTS),
         properties.runner().maxSegmentCharacters(),
         source);
+  }
+
+  @Bean
+  GracefulStop gracefulStop() {
+    return new GracefulStop();
   }
 
   @Bean
@@ -99,6 +116,7 @@ public class CorpusTranslationJobConfiguration {
       OutboxRepository outbox,
       OutboxRelay relay,
       AwaitResults await,
+      GracefulStop stop,
       LauncherProperties properties,
       Clock clock) {
     LauncherProperties.Runner runner = properties.runner();
@@ -113,7 +131,9 @@ public class CorpusTranslationJobConfiguration {
                     FormatHandlers.all(DocumentLimits.DEFAULTS),
                     MAX_LINE_BYTES),
                 transactions)
+            .transactionAttribute(WITHOUT_TRANSACTION)
             .allowStartIfComplete(true)
+            .listener((StepExecutionListener) stop)
             .build();
     Step read =
         new StepBuilder(READ_STEP, repository)
@@ -121,6 +141,7 @@ public class CorpusTranslationJobConfiguration {
             .reader(new ShardItemReader(current, texts, MAX_LINE_BYTES))
             .writer(new SegmentWriter(current, jobs, batches))
             .transactionManager(transactions)
+            .listener((StepExecutionListener) stop)
             .build();
     Step publish =
         new StepBuilder(PUBLISH_STEP, repository)
@@ -136,8 +157,13 @@ public class CorpusTranslationJobConfiguration {
                     batches,
                     clock))
             .transactionManager(transactions)
+            .listener((StepExecutionListener) stop)
             .build();
-    Step awaitStep = new StepBuilder(AWAIT_STEP, repository).tasklet(await, transactions).build();
+    Step awaitStep =
+        new StepBuilder(AWAIT_STEP, repository)
+            .tasklet(await, transactions)
+            .listener((StepExecutionListener) stop)
+            .build();
     Step write =
         new StepBuilder(WRITE_STEP, repository)
             .tasklet(
@@ -149,8 +175,11 @@ public class CorpusTranslationJobConfiguration {
                     MAX_LINE_BYTES,
                     runner.maxReportedFailures(),
                     clock,
-                    repository),
+                    repository,
+                    new TransactionTemplate(transactions)),
                 transactions)
+            .transactionAttribute(WITHOUT_TRANSACTION)
+            .listener((StepExecutionListener) stop)
             .build();
     return new JobBuilder(JOB, repository)
         .listener(new ShardFailureListener(current, batches))

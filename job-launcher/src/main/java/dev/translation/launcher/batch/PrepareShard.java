@@ -75,6 +75,11 @@ public class PrepareShard implements Tasklet {
               + " shards, not "
               + (assignment.shard() + 1));
     }
+    if (batches.state(batch.id()).isTerminal()) {
+      // A process started just before its batch was cancelled (or failed) does no work.
+      throw new BatchEndedException(
+          "batch " + batch.id() + " is " + batches.state(batch.id()).apiName() + "; nothing to do");
+    }
     int attempt = batches.startAttempt(batch.id(), assignment.shard());
     batches.phase(batch.id(), assignment.shard(), "prepare");
     log.info(
@@ -90,12 +95,58 @@ public class PrepareShard implements Tasklet {
         batch.format() == CorpusFormat.DOCUMENTS
             ? documents(batch, assignment, output, work)
             : corpus(batch, assignment, output, work);
+    checkUnchanged(
+        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext(),
+        fingerprint(plan));
     // Only input that reads gets a job: a batch that fails for bad input leaves no empty jobs.
     jobs.createIfMissing(assignment.jobId(), batch);
     batches.attachJob(batch.id(), assignment.shard(), assignment.jobId());
-    batches.itemsRead(batch.id(), assignment.shard(), 0, plan.items());
+    batches.itemsTotal(batch.id(), assignment.shard(), plan.items());
     current.plan(plan);
     return RepeatStatus.FINISHED;
+  }
+
+  private static final String FINGERPRINT = "input.fingerprint";
+
+  /**
+   * The input as this shard sees it: segments are matched back to lines and documents by order
+   * alone, so a retry must see exactly what the first attempt read.
+   */
+  private static String fingerprint(ShardPlan plan) throws IOException {
+    StringBuilder print = new StringBuilder();
+    if (plan.documentsMode()) {
+      for (Path document : plan.documents()) {
+        Path file = DocumentFolder.resolve(plan.input(), document);
+        print
+            .append(document)
+            .append(' ')
+            .append(Files.size(file))
+            .append(' ')
+            .append(Files.getLastModifiedTime(file).toMillis())
+            .append('\n');
+      }
+    } else {
+      print
+          .append(Files.size(plan.input()))
+          .append(' ')
+          .append(Files.getLastModifiedTime(plan.input()).toMillis())
+          .append(' ')
+          .append(plan.lines());
+    }
+    return dev.translation.contracts.Sha256.hex(print.toString());
+  }
+
+  /** Remembers the input's fingerprint with the job (kept across restarts), or compares with it. */
+  private static void checkUnchanged(
+      org.springframework.batch.infrastructure.item.ExecutionContext job, String fingerprint) {
+    String first = job.containsKey(FINGERPRINT) ? job.getString(FINGERPRINT) : null;
+    if (first == null) {
+      job.putString(FINGERPRINT, fingerprint);
+    } else if (!first.equals(fingerprint)) {
+      throw new BadInputException(
+          "the input changed after the batch started reading it (files added, removed or"
+              + " rewritten); launch a new batch for the new input");
+    }
   }
 
   private ShardPlan corpus(CorpusBatch batch, ShardAssignment assignment, Path output, Path work)
@@ -147,6 +198,9 @@ public class PrepareShard implements Tasklet {
     for (Path document : mine) {
       Path file = DocumentFolder.resolve(input, document);
       try {
+        if (Files.size(file) > ShardTexts.MAX_DOCUMENT_BYTES) {
+          continue; // reported with the document when it is read; it is never loaded
+        }
         handlers.forFile(Files.readAllBytes(file), file.getFileName().toString());
       } catch (UnsupportedDocumentException e) {
         unsupported.add(document + " (" + e.getMessage() + ")");

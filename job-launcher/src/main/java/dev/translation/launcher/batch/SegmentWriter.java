@@ -82,7 +82,7 @@ public class SegmentWriter implements ItemStreamWriter<SegmentedItem> {
     jobs.addSegments(jobId, answered, texts);
     long hits = answered.stream().filter(NewSegment::remembered).count();
     batches.itemsRead(
-        current.assignment().batchId(), current.assignment().shard(), items + chunk.size(), null);
+        current.assignment().batchId(), current.assignment().shard(), items + chunk.size());
     nextSegment = segment;
     nextText = text;
     items += chunk.size();

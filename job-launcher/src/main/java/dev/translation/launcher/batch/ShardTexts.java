@@ -53,9 +53,19 @@ public final class ShardTexts {
     return new SegmentedItem(pieces.isEmpty() ? List.of() : List.of(pieces));
   }
 
+  /**
+   * The largest document read: a batch runner holds a document and its translation in memory at
+   * once. A larger file is reported, not read.
+   */
+  public static final long MAX_DOCUMENT_BYTES = 100L << 20;
+
   /** Reads a document of the shard. */
   public Document document(Path input, Path relative) throws IOException {
     Path file = DocumentFolder.resolve(input, relative);
+    if (Files.size(file) > MAX_DOCUMENT_BYTES) {
+      return new Document(
+          new byte[0], null, List.of(), "is larger than " + (MAX_DOCUMENT_BYTES >> 20) + " MiB");
+    }
     byte[] content = Files.readAllBytes(file);
     try {
       FormatHandler handler = handlers.forFile(content, file.getFileName().toString());

@@ -21,6 +21,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,6 +65,7 @@ public class WriteOutputs implements Tasklet {
   private final int maxListed;
   private final Clock clock;
   private final JobRepository jobRepository;
+  private final TransactionTemplate transactions;
 
   public WriteOutputs(
       CurrentShard current,
@@ -72,7 +75,8 @@ public class WriteOutputs implements Tasklet {
       int maxLineBytes,
       int maxListed,
       Clock clock,
-      JobRepository jobRepository) {
+      JobRepository jobRepository,
+      TransactionTemplate transactions) {
     this.current = current;
     this.texts = texts;
     this.jobs = jobs;
@@ -81,6 +85,7 @@ public class WriteOutputs implements Tasklet {
     this.maxListed = maxListed;
     this.clock = clock;
     this.jobRepository = jobRepository;
+    this.transactions = transactions;
   }
 
   @Override
@@ -96,8 +101,30 @@ public class WriteOutputs implements Tasklet {
     } else {
       writePart(plan, stream, tally);
     }
+    if (stream.hasMore()) {
+      throw new BadInputException(
+          "the input has fewer texts than when the batch read it: it changed under the batch");
+    }
     long fromMemory =
         memoryHits(chunkContext.getStepContext().getStepExecution().getJobExecution());
+    boolean merged =
+        Boolean.TRUE.equals(transactions.execute(status -> finish(plan, tally, fromMemory)));
+    if (merged) {
+      // Only once the batch's end is committed: a retry of a failed commit still finds the parts.
+      deleteWorkDirectory(plan.workDirectory());
+    }
+    return RepeatStatus.FINISHED;
+  }
+
+  /**
+   * Records the shard's end and, when it is the last shard to end, joins the outputs and closes the
+   * batch. One short transaction that takes the batch row's lock first, so shards finishing at once
+   * take turns.
+   *
+   * @return whether this shard closed the batch
+   */
+  private boolean finish(ShardPlan plan, ShardTally tally, long fromMemory) {
+    ShardAssignment shard = current.assignment();
     BatchState state = batches.lock(shard.batchId());
     StoredShard stored = batches.shardsForUpdate(shard.batchId()).get(shard.shard());
     ShardSummary summary = tally.summary(stored, fromMemory, clock.instant());
@@ -111,10 +138,15 @@ public class WriteOutputs implements Tasklet {
         summary.segments().total(),
         summary.segments().failed());
     List<StoredShard> shards = batches.shardsForUpdate(shard.batchId());
-    if (!state.isTerminal() && shards.stream().allMatch(s -> s.state() == ShardState.SUCCEEDED)) {
-      finishBatch(plan, shards);
+    if (state.isTerminal() || !shards.stream().allMatch(s -> s.state() == ShardState.SUCCEEDED)) {
+      return false;
     }
-    return RepeatStatus.FINISHED;
+    try {
+      finishBatch(plan, shards);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return true;
   }
 
   private void writeDocuments(ShardPlan plan, TextStream stream, ShardTally tally)
@@ -176,6 +208,11 @@ public class WriteOutputs implements Tasklet {
             }
             for (long n = 0; n < plan.lines().size(); n++) {
               CorpusLine line = lines.next();
+              if (line == null) {
+                throw new BadInputException(
+                    "the corpus has fewer lines than when the batch read it: it changed under the"
+                        + " batch");
+              }
               tally.item();
               writer.write(outputLine(shape, line, stream, tally));
               writer.write('\n');
@@ -229,7 +266,6 @@ public class WriteOutputs implements Tasklet {
         plan.workDirectory(),
         out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
     batches.finish(batch.id(), state, null, json);
-    deleteWorkDirectory(plan.workDirectory());
     log.info("batch {} {}: outputs in {}", batch.id(), state.apiName(), plan.outputDirectory());
   }
 

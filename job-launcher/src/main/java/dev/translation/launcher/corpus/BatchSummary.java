@@ -105,7 +105,10 @@ public record BatchSummary(
         ordered);
   }
 
-  /** How a batch whose shards all finished ended: with or without anything left untranslated. */
+  /**
+   * How a batch whose shards all finished ended: with or without anything left untranslated (an
+   * unreadable item, a failed segment, or a segment cancelled through its job).
+   */
   public static BatchState finalState(List<ShardSummary> shards) {
     boolean partial =
         shards.stream().anyMatch(s -> !s.problems().isEmpty() || s.segments().failed() > 0);

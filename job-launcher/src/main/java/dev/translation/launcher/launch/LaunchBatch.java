@@ -2,6 +2,7 @@ package dev.translation.launcher.launch;
 
 import dev.translation.contracts.LanguagePair;
 import dev.translation.launcher.batch.BadInputException;
+import dev.translation.launcher.batch.input.CorpusShape;
 import dev.translation.launcher.batch.input.InputLocator;
 import dev.translation.launcher.config.LauncherProperties;
 import dev.translation.launcher.corpus.BatchPriority;
@@ -15,7 +16,9 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Launches a corpus batch: checks the request, records the batch and its shards, and hands it to
@@ -36,11 +39,16 @@ public class LaunchBatch {
   private final BatchExecutor executor;
   private final LauncherProperties properties;
   private final InputLocator locator;
+  private final TransactionTemplate transactions;
   private final SecureRandom random = new SecureRandom();
 
   public LaunchBatch(
-      CorpusBatchRepository batches, BatchExecutor executor, LauncherProperties properties) {
+      CorpusBatchRepository batches,
+      BatchExecutor executor,
+      LauncherProperties properties,
+      TransactionTemplate transactions) {
     this.batches = batches;
+    this.transactions = transactions;
     this.executor = executor;
     this.properties = properties;
     this.locator = new InputLocator(properties.storage());
@@ -67,7 +75,13 @@ public class LaunchBatch {
             });
     BatchPriority priority = priority(request.priority());
     LaunchedBatch launched = new LaunchedBatch(batch, priority, limits());
-    batches.create(batch, priority, executor.name());
+    try {
+      // The batch and its shards appear together or not at all.
+      transactions.executeWithoutResult(status -> batches.create(batch, priority, executor.name()));
+    } catch (DuplicateKeyException raced) {
+      throw new BatchConflictException(
+          "another batch is still writing to " + batch.output() + "; choose another output");
+    }
     log.info(
         "launched batch {} for key {}: {} {} -> {}, {} shards",
         batch.id(),
@@ -92,7 +106,7 @@ public class LaunchBatch {
 
   private CorpusBatch validated(String id, long apiKeyId, LaunchRequest request) {
     String input = required(request.input(), "input");
-    String output = required(request.output(), "output");
+    String output = normalizedOutput(required(request.output(), "output"));
     if (input.length() > MAX_PATH_LENGTH || output.length() > MAX_PATH_LENGTH) {
       throw new InvalidLaunchException(
           "input and output are at most " + MAX_PATH_LENGTH + " characters");
@@ -107,6 +121,15 @@ public class LaunchBatch {
     if (field != null && (format == CorpusFormat.TEXT || format == CorpusFormat.DOCUMENTS)) {
       throw new InvalidLaunchException(
           "field is for tsv and jsonl corpora, not " + format.apiName());
+    }
+    if (field != null
+        && format == CorpusFormat.TSV
+        && field.chars().allMatch(Character::isDigit)
+        && (field.length() > 5
+            || Integer.parseInt(field) < 1
+            || Integer.parseInt(field) > CorpusShape.MAX_COLUMN)) {
+      throw new InvalidLaunchException(
+          "TSV columns are numbered from 1 to " + CorpusShape.MAX_COLUMN);
     }
     boolean header = Boolean.TRUE.equals(request.header());
     if (header && format != CorpusFormat.TSV) {
@@ -141,7 +164,15 @@ public class LaunchBatch {
               input + " is a folder; a " + format.apiName() + " corpus is one file");
         }
       }
-      locator.checkedOutput(output);
+      locator.normalizedOutput(output);
+    } catch (BadInputException e) {
+      throw new InvalidLaunchException(e.getMessage());
+    }
+  }
+
+  private String normalizedOutput(String output) {
+    try {
+      return locator.normalizedOutput(output);
     } catch (BadInputException e) {
       throw new InvalidLaunchException(e.getMessage());
     }

@@ -103,10 +103,8 @@ public class LocalBatchExecutor implements BatchExecutor, AutoCloseable {
           return;
         }
         if (exitCode == BatchExitCodes.SUCCEEDED) {
-          if (run.shardSucceeded()) {
-            running.remove(batch.id());
-            events.batchCompleted(batch.id());
-          }
+          run.shardSucceeded();
+          shardEnded(run);
           return;
         }
         if (exitCode == BatchExitCodes.BAD_INPUT) {
@@ -165,6 +163,10 @@ public class LocalBatchExecutor implements BatchExecutor, AutoCloseable {
           java.nio.file.StandardOpenOption.APPEND);
       Process process = command.attempt(run.batch.id(), shard, logFile).start();
       run.processes.put(shard, process);
+      if (run.ended() || closing) {
+        // Cancelled while it was starting: the cancel did not see it.
+        terminate(List.of(process));
+      }
       try {
         return process.waitFor();
       } finally {
@@ -186,8 +188,24 @@ public class LocalBatchExecutor implements BatchExecutor, AutoCloseable {
             run.batch.id(),
             run.batch.batch().shards() == 1 ? reason : "shard " + shard + " failed: " + reason);
       }
-    } else if (run.allShardsFinished() && run.end()) {
-      running.remove(run.batch.id());
+      return;
+    }
+    shardEnded(run);
+  }
+
+  /**
+   * Once every shard has ended: the batch completed when none failed, else it failed (as a
+   * Kubernetes Job with failed indexes does, even within {@code maxFailedIndexes}).
+   */
+  private void shardEnded(RunningBatch run) {
+    if (!run.allShardsFinished() || !run.end()) {
+      return;
+    }
+    running.remove(run.batch.id());
+    int failed = run.failedShards();
+    if (failed == 0) {
+      events.batchCompleted(run.batch.id());
+    } else {
       events.batchFailed(
           run.batch.id(), failed + " of " + run.batch.batch().shards() + " shards failed");
     }
@@ -315,18 +333,16 @@ public class LocalBatchExecutor implements BatchExecutor, AutoCloseable {
       return true;
     }
 
-    /** Counts a shard's success; true when it was the last shard and the batch is done. */
-    synchronized boolean shardSucceeded() {
+    synchronized void shardSucceeded() {
       succeeded++;
-      if (succeeded == batch.batch().shards() && !ended) {
-        ended = true;
-        return true;
-      }
-      return false;
     }
 
     synchronized int shardFailed() {
       return ++failed;
+    }
+
+    synchronized int failedShards() {
+      return failed;
     }
 
     synchronized int attemptFailed() {

@@ -45,6 +45,9 @@ final class RunnerCommand {
     }
     command.add(BatchRunner.RUN_ARGUMENT);
     command.add("--" + BatchRunner.BATCH_ID_ARGUMENT + "=" + batchId);
+    // The runner stops when the launcher dies, so no orphan works on while a restarted launcher
+    // starts the shard again.
+    command.add("--" + BatchRunner.PARENT_PID_ARGUMENT + "=" + ProcessHandle.current().pid());
     forward(command, "spring.datasource.url");
     forward(command, "spring.datasource.username");
     forward(command, "spring.kafka.bootstrap-servers");

@@ -138,17 +138,18 @@ public class CorpusBatchRepository {
    * @return the attempt's number, from 1
    */
   public int startAttempt(String batchId, int shard) {
+    // The batch row first, as everywhere: the shard that finishes last locks it before the shards.
+    jdbc.sql(
+            "UPDATE corpus_batches SET status = 'RUNNING', started_at = COALESCE(started_at,"
+                + " UTC_TIMESTAMP(6)) WHERE id = :batch AND status IN ('QUEUED', 'RUNNING')")
+        .param("batch", batchId)
+        .update();
     jdbc.sql(
             "UPDATE corpus_batch_shards SET status = 'RUNNING', attempts = attempts + 1, reason ="
                 + " NULL, started_at = COALESCE(started_at, UTC_TIMESTAMP(6)) WHERE batch_id ="
                 + " :batch AND shard_index = :shard AND status IN ('QUEUED', 'RUNNING')")
         .param("batch", batchId)
         .param("shard", shard)
-        .update();
-    jdbc.sql(
-            "UPDATE corpus_batches SET status = 'RUNNING', started_at = COALESCE(started_at,"
-                + " UTC_TIMESTAMP(6)) WHERE id = :batch AND status IN ('QUEUED', 'RUNNING')")
-        .param("batch", batchId)
         .update();
     return jdbc.sql(
             "SELECT attempts FROM corpus_batch_shards WHERE batch_id = :batch AND shard_index ="
@@ -214,13 +215,23 @@ public class CorpusBatchRepository {
         .update();
   }
 
-  /** Records how far reading got (and, once known, how far it goes). */
-  public void itemsRead(String batchId, int shard, long read, Long total) {
+  /** Records how many items the shard reads in all. */
+  public void itemsTotal(String batchId, int shard, long total) {
     jdbc.sql(
-            "UPDATE corpus_batch_shards SET items_read = :read, items_total = COALESCE(:total,"
-                + " items_total) WHERE batch_id = :batch AND shard_index = :shard")
-        .param("read", read)
+            "UPDATE corpus_batch_shards SET items_total = :total WHERE batch_id = :batch AND"
+                + " shard_index = :shard")
         .param("total", total)
+        .param("batch", batchId)
+        .param("shard", shard)
+        .update();
+  }
+
+  /** Records how far reading got. */
+  public void itemsRead(String batchId, int shard, long read) {
+    jdbc.sql(
+            "UPDATE corpus_batch_shards SET items_read = :read WHERE batch_id = :batch AND"
+                + " shard_index = :shard")
+        .param("read", read)
         .param("batch", batchId)
         .param("shard", shard)
         .update();
@@ -231,7 +242,7 @@ public class CorpusBatchRepository {
     jdbc.sql(
             "UPDATE corpus_batch_shards SET status = :state, summary = :summary, phase = NULL,"
                 + " finished_at = UTC_TIMESTAMP(6) WHERE batch_id = :batch AND shard_index ="
-                + " :shard")
+                + " :shard AND status IN ('QUEUED', 'RUNNING')")
         .param("state", state.name())
         .param("summary", summary)
         .param("batch", batchId)

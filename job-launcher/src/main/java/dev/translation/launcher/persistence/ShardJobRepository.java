@@ -27,6 +27,7 @@ import org.springframework.stereotype.Repository;
 public class ShardJobRepository {
 
   private static final int SEGMENT_BATCH = 1000;
+  private static final int LOOKUP_SLICE = 1000;
 
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
@@ -94,19 +95,24 @@ public class ShardJobRepository {
       return Map.of();
     }
     Map<String, String> found = new HashMap<>();
-    jdbc.sql(
-            "SELECT source_hash, source_text, translation FROM translation_memory WHERE lang_pair"
-                + " = :pair AND model_version = :model AND source_hash IN (:hashes)")
-        .param("pair", languagePair)
-        .param("model", modelVersion)
-        .param("hashes", sourcesByHash.keySet())
-        .query(
-            rs -> {
-              String hash = rs.getString(1);
-              if (rs.getString(2).equals(sourcesByHash.get(hash))) {
-                found.put(hash, rs.getString(3));
-              }
-            });
+    List<String> hashes = new ArrayList<>(sourcesByHash.keySet());
+    // In slices, so a chunk of many segments never makes one statement larger than the server
+    // takes.
+    for (int from = 0; from < hashes.size(); from += LOOKUP_SLICE) {
+      jdbc.sql(
+              "SELECT source_hash, source_text, translation FROM translation_memory WHERE lang_pair"
+                  + " = :pair AND model_version = :model AND source_hash IN (:hashes)")
+          .param("pair", languagePair)
+          .param("model", modelVersion)
+          .param("hashes", hashes.subList(from, Math.min(hashes.size(), from + LOOKUP_SLICE)))
+          .query(
+              rs -> {
+                String hash = rs.getString(1);
+                if (rs.getString(2).equals(sourcesByHash.get(hash))) {
+                  found.put(hash, rs.getString(3));
+                }
+              });
+    }
     return found;
   }
 

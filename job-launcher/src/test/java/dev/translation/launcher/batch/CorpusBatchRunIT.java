@@ -117,13 +117,13 @@ class CorpusBatchRunIT {
                 .single())
         .isEqualTo(5000);
     assertThat(published).hasSize(5000).allSatisfy((index, times) -> assertThat(times).isOne());
-    List<String> translated = Files.readAllLines(output.resolve("out/corpus.txt"));
+    List<String> translated = Files.readAllLines(output.resolve(batch + "/corpus.txt"));
     assertThat(translated)
         .containsExactlyElementsOf(lines.stream().map(line -> "en " + line).toList());
-    String summary = Files.readString(output.resolve("out/summary.json"));
+    String summary = Files.readString(output.resolve(batch + "/summary.json"));
     assertThat(summary)
         .contains("\"state\" : \"succeeded\"", "\"attempts\" : 2", "\"total\" : 5000");
-    assertThat(output.resolve("out/.work")).doesNotExist();
+    assertThat(output.resolve(batch + "/.work")).doesNotExist();
     assertThat(batchStatus(batch)).isEqualTo("SUCCEEDED");
   }
 
@@ -157,8 +157,42 @@ class CorpusBatchRunIT {
 
     startWorkers();
     assertThat(run(batch, 0)).isEqualTo(BatchExitCodes.SUCCEEDED);
-    assertThat(Files.readAllLines(output.resolve("out/offline.txt")))
+    assertThat(Files.readAllLines(output.resolve(batch + "/offline.txt")))
         .containsExactly("en Eins.", "en Zwei.", "en Drei.");
+  }
+
+  @Test
+  void aRetryThatFindsTheInputChangedFailsAsBadInputInsteadOfMisplacingTranslations()
+      throws Exception {
+    Path corpus = input.resolve("changing.txt");
+    Files.write(corpus, IntStream.range(0, 300).mapToObj(n -> "Zeile " + n + ".").toList());
+    String batch = launch("changing.txt", CorpusFormat.TEXT, null, false, 1);
+    String job = new ShardAssignment(batch, 0).jobId();
+    jdbc.sql(
+            "CREATE TRIGGER fail_changing BEFORE INSERT ON segments FOR EACH ROW BEGIN IF"
+                + " NEW.job_id = '"
+                + job
+                + "' AND NEW.idx = 150 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'lost';"
+                + " END IF; END")
+        .update();
+    try {
+      assertThat(run(batch, 0, "--translation.launcher.runner.lines-per-chunk=100"))
+          .isEqualTo(BatchExitCodes.TRANSIENT);
+    } finally {
+      jdbc.sql("DROP TRIGGER fail_changing").update();
+    }
+    Files.write(corpus, List.of("Eine neue erste Zeile."), java.nio.file.StandardOpenOption.APPEND);
+
+    int retry = run(batch, 0, "--translation.launcher.runner.lines-per-chunk=100");
+
+    assertThat(retry).isEqualTo(BatchExitCodes.BAD_INPUT);
+    assertThat(
+            jdbc.sql("SELECT reason FROM corpus_batch_shards WHERE batch_id = ?")
+                .params(batch)
+                .query(String.class)
+                .single())
+        .startsWith("the input changed after the batch started reading it");
+    assertThat(segmentCount(job)).isEqualTo(100);
   }
 
   @Test
@@ -209,13 +243,13 @@ class CorpusBatchRunIT {
     assertThat(first).isEqualTo(BatchExitCodes.SUCCEEDED);
     assertThat(stateAfterFirst).isEqualTo("RUNNING");
     assertThat(second).isEqualTo(BatchExitCodes.SUCCEEDED);
-    List<String> translated = Files.readAllLines(output.resolve("out/pairs.tsv"));
+    List<String> translated = Files.readAllLines(output.resolve(batch + "/pairs.tsv"));
     assertThat(translated).hasSize(100);
     assertThat(translated.getFirst()).isEqualTo("id\ttext\ttranslation_en");
     assertThat(translated.get(1)).isEqualTo("0\tSatz 0.\ten Satz 0.");
     assertThat(translated.get(42)).isEqualTo("41\t");
     assertThat(translated.get(99)).isEqualTo("98\tSatz 98.\ten Satz 98.");
-    String summary = Files.readString(output.resolve("out/summary.json"));
+    String summary = Files.readString(output.resolve(batch + "/summary.json"));
     assertThat(summary)
         .contains(
             "\"state\" : \"partially_failed\"", "line 43", "has 1 columns, column 2 was asked for");
@@ -226,7 +260,7 @@ class CorpusBatchRunIT {
     String id = "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     batches.create(
         new CorpusBatch(
-            id, apiKey, in, format, field, header, "out", LanguagePair.GERMAN_TO_ENGLISH, shards),
+            id, apiKey, in, format, field, header, id, LanguagePair.GERMAN_TO_ENGLISH, shards),
         BatchPriority.NORMAL,
         "LOCAL");
     return id;

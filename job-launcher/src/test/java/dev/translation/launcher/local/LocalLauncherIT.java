@@ -237,6 +237,23 @@ class LocalLauncherIT {
   }
 
   @Test
+  void anOutputAnotherUnfinishedBatchWritesToIsRefusedHoweverItIsSpelled() throws Exception {
+    setUp();
+    Files.write(INPUT.resolve("busy.txt"), List.of("Eins.", "Zwei."));
+    String first =
+        JSON.readTree(post("{\"input\": \"busy.txt\", \"output\": \"busy\"}").body())
+            .path("id")
+            .asString();
+
+    HttpResponse<String> second = post("{\"input\": \"busy.txt\", \"output\": \"./busy/\"}");
+    send(request("/v1/batches/" + first).DELETE());
+
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+    assertThat(JSON.readTree(second.body()).path("detail").asString())
+        .isEqualTo("batch " + first + " is still writing to busy; choose another output");
+  }
+
+  @Test
   void theApiIsDescribedByOpenApi() throws Exception {
     HttpResponse<String> docs =
         http.send(

@@ -31,6 +31,9 @@ public final class CorpusShape {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** The highest TSV column number a batch may name. */
+  public static final int MAX_COLUMN = 10_000;
+
   private final CorpusFormat format;
   private final int column;
   private final String field;
@@ -65,11 +68,12 @@ public final class CorpusShape {
   private static int tsvColumn(String field, String header) {
     String wanted = field == null ? "1" : field;
     if (wanted.chars().allMatch(Character::isDigit) && !wanted.isEmpty()) {
-      int column = Integer.parseInt(wanted);
-      if (column < 1) {
-        throw new BadInputException("TSV columns are numbered from 1");
+      if (wanted.length() > 5
+          || Integer.parseInt(wanted) < 1
+          || Integer.parseInt(wanted) > MAX_COLUMN) {
+        throw new BadInputException("TSV columns are numbered from 1 to " + MAX_COLUMN);
       }
-      return column - 1;
+      return Integer.parseInt(wanted) - 1;
     }
     if (header == null) {
       throw new BadInputException(
@@ -98,6 +102,14 @@ public final class CorpusShape {
       case JSONL -> json(line);
       case DOCUMENTS -> throw new IllegalStateException();
     };
+  }
+
+  private static boolean isObject(String line) {
+    try {
+      return JSON.readTree(line) instanceof ObjectNode;
+    } catch (JacksonException notJson) {
+      return false;
+    }
   }
 
   private Source json(String line) {
@@ -132,16 +144,20 @@ public final class CorpusShape {
       // A TSV field cannot hold a tab or a line break.
       case TSV -> line + "\t" + text.replaceAll("[\t\r\n]+", " ");
       case JSONL -> {
-        try {
-          JsonNode node = JSON.readTree(line);
-          if (node instanceof ObjectNode object) {
-            object.put(outputField, text);
-            yield JSON.writeValueAsString(object);
-          }
-        } catch (JacksonException notJson) {
-          // kept as it was
+        // The field goes in before the object's closing brace, the rest of the line kept byte for
+        // byte: re-serialising would change numbers, key order and duplicate keys.
+        if (!isObject(line)) {
+          yield line;
         }
-        yield line;
+        int close = line.lastIndexOf('}');
+        String head = line.substring(0, close).stripTrailing();
+        String separator = head.endsWith("{") ? "" : ",";
+        yield head
+            + separator
+            + JSON.writeValueAsString(outputField)
+            + ":"
+            + JSON.writeValueAsString(text)
+            + line.substring(close);
       }
       case DOCUMENTS -> throw new IllegalStateException();
     };

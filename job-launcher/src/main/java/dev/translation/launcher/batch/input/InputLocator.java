@@ -13,6 +13,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -80,12 +81,18 @@ public final class InputLocator {
   }
 
   /**
-   * Checks that an output path stays below the output root, without creating anything.
+   * An output path as stored: relative to the output root and normalised, so that {@code out},
+   * {@code ./out/} and {@code /out} name one directory. Nothing is created.
    *
-   * @throws BadInputException when it leaves the root
+   * @throws BadInputException when it leaves the root or names the root itself
    */
-  public void checkedOutput(String output) {
-    within(storage.outputRoot().toAbsolutePath().normalize(), output, "output");
+  public String normalizedOutput(String output) {
+    Path root = storage.outputRoot().toAbsolutePath().normalize();
+    Path relative = root.relativize(within(root, output, "output"));
+    if (relative.toString().isEmpty()) {
+      throw new BadInputException("output must name a directory below the output volume");
+    }
+    return relative.toString();
   }
 
   /** Whether {@code input} names a URL rather than a path. */
@@ -116,16 +123,21 @@ public final class InputLocator {
           throw new BadInputException(
               url + " redirects (HTTP " + status + "); give the final URL instead");
         }
+        if (status == 408 || status == 425 || status == 429) {
+          throw new IOException(url + " answered HTTP " + status + " (try again later)");
+        }
         if (status >= 400 && status < 500) {
           throw new BadInputException(url + " answered HTTP " + status);
         }
         if (status != 200) {
           throw new IOException(url + " answered HTTP " + status);
         }
-        Path partial =
-            target.resolveSibling(target.getFileName() + ".part-" + ProcessHandle.current().pid());
         Files.createDirectories(target.getParent());
+        // A name of this process's own: shards of one batch may fetch the same URL at once.
+        Path partial =
+            Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
         long limit = storage.maxDownloadSize().toBytes();
+        long deadline = System.nanoTime() + storage.downloadTimeout().toNanos();
         try (OutputStream out = Files.newOutputStream(partial)) {
           byte[] buffer = new byte[1 << 16];
           long total = 0;
@@ -134,14 +146,26 @@ public final class InputLocator {
             if (total > limit) {
               throw new BadInputException(url + " is larger than " + storage.maxDownloadSize());
             }
+            if (System.nanoTime() > deadline) {
+              throw new IOException(url + " did not deliver within " + storage.downloadTimeout());
+            }
             out.write(buffer, 0, n);
           }
         } catch (RuntimeException | IOException e) {
           Files.deleteIfExists(partial);
           throw e;
         }
-        Files.move(
-            partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // The first shard to finish wins and the others use its copy, so all count the same bytes:
+        // a hard link is created only where no file is (a rename would replace one).
+        try {
+          Files.createLink(target, partial);
+        } catch (FileAlreadyExistsException fetchedMeanwhile) {
+          // kept: the other shard's copy
+        } catch (UnsupportedOperationException | IOException noLinks) {
+          Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          Files.deleteIfExists(partial);
+        }
         return target;
       }
     } catch (IOException e) {
@@ -170,20 +194,50 @@ public final class InputLocator {
     if (!storage.allowPrivateUrls()) {
       try {
         for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-          if (address.isLoopbackAddress()
-              || address.isLinkLocalAddress()
-              || address.isSiteLocalAddress()
-              || address.isAnyLocalAddress()
-              || address.isMulticastAddress()) {
+          if (isPrivate(address)) {
             throw new BadInputException(
                 url + " names a private address; only public URLs can be fetched");
           }
         }
       } catch (UnknownHostException e) {
-        throw new BadInputException("unknown host in " + url);
+        // Worth a retry: name resolution fails for a while when DNS has trouble.
+        throw new UncheckedIOException(new IOException("cannot resolve the host of " + url, e));
       }
     }
     return uri;
+  }
+
+  /**
+   * Whether an address belongs to this host, its network or a cloud's metadata service rather than
+   * the public internet: loopback, link-local, private (RFC 1918, IPv6 unique local), shared
+   * carrier-grade NAT (100.64/10), "this network" (0/8), multicast, and IPv6 forms that embed an
+   * IPv4 address (mapped, NAT64).
+   */
+  static boolean isPrivate(InetAddress address) {
+    if (address.isLoopbackAddress()
+        || address.isLinkLocalAddress()
+        || address.isSiteLocalAddress()
+        || address.isAnyLocalAddress()
+        || address.isMulticastAddress()) {
+      return true;
+    }
+    byte[] bytes = address.getAddress();
+    if (bytes.length == 4) {
+      int first = bytes[0] & 0xff;
+      int second = bytes[1] & 0xff;
+      return first == 0 || (first == 100 && second >= 64 && second < 128);
+    }
+    boolean uniqueLocal = (bytes[0] & 0xfe) == 0xfc;
+    boolean nat64 =
+        (bytes[0] & 0xff) == 0x00
+            && (bytes[1] & 0xff) == 0x64
+            && (bytes[2] & 0xff) == 0xff
+            && (bytes[3] & 0xff) == 0x9b;
+    boolean embedsIpv4 = true;
+    for (int i = 0; i < 10; i++) {
+      embedsIpv4 &= bytes[i] == 0;
+    }
+    return uniqueLocal || nat64 || embedsIpv4;
   }
 
   private static Path realRoot(Path root) {

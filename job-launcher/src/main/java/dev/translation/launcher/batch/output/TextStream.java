@@ -50,6 +50,12 @@ public final class TextStream {
     }
   }
 
+  /** Whether segments are left after the texts taken so far. */
+  public boolean hasMore() {
+    fill();
+    return !page.isEmpty();
+  }
+
   private void fill() {
     if (page.isEmpty() && !exhausted) {
       List<ShardSegment> next = jobs.segmentsFrom(jobId, nextIndex, PAGE);
