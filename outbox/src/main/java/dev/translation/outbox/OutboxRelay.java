@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -139,7 +141,8 @@ public class OutboxRelay implements AutoCloseable {
    * @param outbox the outbox it publishes
    * @param kafka where it publishes; its producer should use {@link JobSpreadingPartitioner}, so a
    *     job's messages are spread over the lane's partitions
-   * @param transactions transactions on the outbox's database
+   * @param transactions transactions on the outbox's database, READ COMMITTED (see {@link
+   *     #readCommitted})
    * @param settings how it runs
    * @param clock for backoff, purge and publish-latency times
    * @param meters where its gauge and timer are registered
@@ -168,6 +171,17 @@ public class OutboxRelay implements AutoCloseable {
     Gauge.builder(MetricNames.OUTBOX_PENDING, this, OutboxRelay::pendingOrNaN)
         .description("Outbox rows not yet published to Kafka")
         .register(meters);
+  }
+
+  /**
+   * The transactions a relay needs: READ COMMITTED, because under MySQL's default REPEATABLE READ
+   * the claim's locking read also locks the gaps between outbox rows, and a writer inserting new
+   * rows at the same moment (a submit, a batch runner's publish step) deadlocks with it.
+   */
+  public static TransactionTemplate readCommitted(PlatformTransactionManager transactionManager) {
+    TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+    transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    return transactions;
   }
 
   /**

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The runner's own outbox relay: a shard's messages are sent by the process that wrote them (woken
@@ -30,12 +30,18 @@ class RunnerMessagingConfiguration {
   OutboxRelay outboxRelay(
       OutboxRepository outbox,
       KafkaTemplate<String, String> kafka,
-      TransactionTemplate transactions,
+      PlatformTransactionManager transactionManager,
       LauncherProperties properties,
       Clock clock,
       MeterRegistry meters) {
     OutboxRelay relay =
-        new OutboxRelay(outbox, kafka, transactions, properties.relay(), clock, meters);
+        new OutboxRelay(
+            outbox,
+            kafka,
+            OutboxRelay.readCommitted(transactionManager),
+            properties.relay(),
+            clock,
+            meters);
     relay.start();
     return relay;
   }

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The outbox in this app: submits write their messages through {@link OutboxRepository}, and,
@@ -40,12 +40,17 @@ public class OutboxConfiguration {
     OutboxRelay outboxRelay(
         OutboxRepository outbox,
         KafkaTemplate<String, String> kafka,
-        TransactionTemplate transactions,
+        PlatformTransactionManager transactionManager,
         ApiProperties properties,
         Clock clock,
         MeterRegistry meters) {
       return new OutboxRelay(
-          outbox, kafka, transactions, settings(properties.relay()), clock, meters);
+          outbox,
+          kafka,
+          OutboxRelay.readCommitted(transactionManager),
+          settings(properties.relay()),
+          clock,
+          meters);
     }
 
     @Bean
