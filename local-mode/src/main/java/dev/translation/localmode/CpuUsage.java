@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * CPU time used by this JVM and every process it started (the apps, Kafka, MariaDB), so a benchmark
@@ -58,6 +60,68 @@ final class CpuUsage {
       return Duration.ofMillis(ticks * 1000 / TICKS_PER_SECOND);
     } catch (IOException | RuntimeException notLinux) {
       return null;
+    }
+  }
+
+  /**
+   * CPU time that this JVM and every process it started use from the tracker's creation on,
+   * processes that start and end in between included (such as the batch runners the job launcher
+   * starts): each {@link #sample()} keeps every live process's CPU time so far, so a process that
+   * has ended counts with its last sample.
+   */
+  static final class Tracker {
+
+    private final Map<Long, String> names = new HashMap<>();
+    private final Map<Long, Duration> before = new HashMap<>();
+    private final Map<Long, Duration> latest = new HashMap<>();
+    private final Map<Long, String> known;
+    private final Function<ProcessHandle, String> label;
+
+    /**
+     * @param known names for known process ids (the apps)
+     * @param label names other processes; {@link CpuUsage}'s own labelling where it gives null
+     */
+    Tracker(Map<Long, String> known, Function<ProcessHandle, String> label) {
+      this.known = Map.copyOf(known);
+      this.label = label;
+      sample();
+      before.putAll(latest);
+    }
+
+    void sample() {
+      record(ProcessHandle.current(), THIS_PROCESS);
+      ProcessHandle.current().descendants().forEach(process -> record(process, null));
+    }
+
+    private void record(ProcessHandle process, String name) {
+      process
+          .info()
+          .totalCpuDuration()
+          .ifPresent(
+              cpu -> {
+                names.computeIfAbsent(
+                    process.pid(),
+                    pid -> {
+                      if (name != null) {
+                        return name;
+                      }
+                      String given = known.containsKey(pid) ? known.get(pid) : label.apply(process);
+                      return given != null ? given : label(process);
+                    });
+                latest.put(process.pid(), cpu);
+              });
+    }
+
+    /** CPU time per process name since the tracker was made, up to the last sample. */
+    Map<String, Duration> used() {
+      Map<String, Duration> used = new TreeMap<>();
+      latest.forEach(
+          (pid, cpu) ->
+              used.merge(
+                  names.get(pid),
+                  cpu.minus(before.getOrDefault(pid, Duration.ZERO)),
+                  Duration::plus));
+      return used;
     }
   }
 

@@ -280,6 +280,11 @@ public final class LocalPipeline implements AutoCloseable {
     return api;
   }
 
+  /** The job launcher, or null when it does not run. */
+  public AppProcess launcher() {
+    return launcher;
+  }
+
   /** Worker of a lane: 0 interactive, 1 batch. */
   public AppProcess worker(int lane) {
     return workers.get(lane);

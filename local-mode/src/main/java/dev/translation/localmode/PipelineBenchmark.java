@@ -1,22 +1,10 @@
 package dev.translation.localmode;
 
-import dev.translation.contracts.MetricNames;
-import dev.translation.engine.inference.DecodeOptions;
-import dev.translation.engine.inference.EngineOptions;
-import dev.translation.engine.inference.TranslationEngine;
-import dev.translation.training.benchmark.ConcurrentCalls;
 import dev.translation.training.benchmark.PeakMemory;
-import dev.translation.training.corpus.SentencePair;
-import dev.translation.training.corpus.TsvCorpusReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +26,6 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Measures the pipeline against the engine alone, on this machine.")
 public final class PipelineBenchmark implements Callable<Integer> {
-
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static final Set<String> TERMINAL =
       Set.of("succeeded", "partially_failed", "failed", "cancelled");
@@ -94,7 +80,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
     if (callers == null) {
       callers = Runtime.getRuntime().availableProcessors();
     }
-    List<String> texts = texts();
+    List<String> texts =
+        BenchmarkCorpus.suffixedCopies(BenchmarkCorpus.sources(sentences), segments);
     System.out.printf(
         Locale.ROOT,
         "%d segments (distinct) from %s; %d cores%n",
@@ -102,17 +89,12 @@ public final class PipelineBenchmark implements Callable<Integer> {
         sentences,
         Runtime.getRuntime().availableProcessors());
 
-    double engineRate = engineRate(texts);
+    EngineBaseline baseline = new EngineBaseline(model, callSize, callers, threadsPerCall);
+    double engineRate = baseline.measure(texts).perSecond();
     System.out.printf(
-        Locale.ROOT,
-        "engine alone (greedy, calls of %d segments, %d at once, %d libtorch thread(s) each):"
-            + " %.1f segments/s%n",
-        callSize,
-        callers,
-        threadsPerCall,
-        engineRate);
+        Locale.ROOT, "engine alone (%s): %.1f segments/s%n", baseline.description(), engineRate);
 
-    Result model = runPipeline(texts, false);
+    Result model = runPipeline(baseline, texts, false);
     System.out.printf(
         Locale.ROOT,
         "pipeline (API -> Kafka -> worker -> MySQL): %.1f segments/s = %.2f x the engine%n",
@@ -128,7 +110,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         model.p95(),
         model.p99());
 
-    Result identity = runPipeline(texts, true);
+    Result identity = runPipeline(baseline, texts, true);
     System.out.printf(
         Locale.ROOT,
         "pipeline with identity translation (plumbing ceiling): %.1f segments/s; single-sentence"
@@ -160,34 +142,6 @@ public final class PipelineBenchmark implements Callable<Integer> {
         cpu.substring(2));
   }
 
-  private List<String> texts() throws Exception {
-    List<String> base = new ArrayList<>();
-    for (SentencePair pair : TsvCorpusReader.read(sentences)) {
-      base.add(pair.source());
-    }
-    // Distinct texts, so the translation memory cannot serve repeats and every segment is decoded.
-    List<String> texts = new ArrayList<>(segments);
-    for (int i = 0; i < segments; i++) {
-      String sentence = base.get(i % base.size());
-      texts.add(i < base.size() ? sentence : sentence + " (" + (i / base.size()) + ")");
-    }
-    return texts;
-  }
-
-  /** The engine's own rate, called as the worker calls it: {@code callers} calls at once. */
-  private double engineRate(List<String> texts) throws Exception {
-    EngineOptions options = EngineOptions.defaults().withThreadsPerCall(threadsPerCall);
-    try (TranslationEngine engine = TranslationEngine.open(model, options)) {
-      List<String> warmUp = texts.subList(0, callSize);
-      ConcurrentCalls.run(
-          engine, Collections.nCopies(callers, warmUp), DecodeOptions.greedy(), callers);
-      long start = System.nanoTime();
-      ConcurrentCalls.run(
-          engine, ConcurrentCalls.split(texts, callSize), DecodeOptions.greedy(), callers);
-      return texts.size() / ((System.nanoTime() - start) / 1e9);
-    }
-  }
-
   private static void waitUntilDone(PipelineClient client, List<String> jobs) throws Exception {
     for (String job : jobs) {
       while (!TERMINAL.contains(client.job(job).body().get("status").asString())) {
@@ -206,14 +160,13 @@ public final class PipelineBenchmark implements Callable<Integer> {
       double p95,
       double p99) {}
 
-  private Result runPipeline(List<String> texts, boolean identity) throws Exception {
+  private Result runPipeline(EngineBaseline baseline, List<String> texts, boolean identity)
+      throws Exception {
     Path data = Files.createTempDirectory("pipeline-benchmark");
     int batchWorkerPort = AppProcess.freePort();
     Map<String, String> environment = new HashMap<>();
     environment.put("TRANSLATION_API_LIMITS_REQUESTSPERMINUTE", "1000000");
-    environment.put("TRANSLATION_WORKER_BATCHING_MAXSEGMENTS", Integer.toString(callSize));
-    environment.put("TRANSLATION_WORKER_CONSUMER_CONCURRENCY", Integer.toString(callers));
-    environment.put("TRANSLATION_WORKER_MODELTHREADSPERCALL", Integer.toString(threadsPerCall));
+    environment.putAll(baseline.workerEnvironment());
     if (identity) {
       environment.put("TRANSLATION_WORKER_IDENTITY_TRANSLATION", "true");
     }
@@ -249,7 +202,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         names.put(pipeline.kafka().pid(), "kafka");
       }
       Map<String, Duration> cpuBefore = CpuUsage.snapshot(names);
-      double modelBefore = modelSeconds(batchWorkerPort);
+      double modelBefore = EngineBaseline.workerCalls(batchWorkerPort).seconds();
       long start = System.nanoTime();
       List<String> jobs = new ArrayList<>();
       for (int from = 0; from < texts.size(); from += 1000) {
@@ -264,7 +217,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
       waitUntilDone(client, jobs);
       double wall = (System.nanoTime() - start) / 1e9;
       Map<String, Duration> cpu = CpuUsage.between(cpuBefore, CpuUsage.snapshot(names));
-      double model = modelSeconds(batchWorkerPort) - modelBefore;
+      double model = EngineBaseline.workerCalls(batchWorkerPort).seconds() - modelBefore;
       String workerPeak = PeakMemory.resident(pipeline.worker(1).pid());
 
       double[] latencies = new double[latencyRequests];
@@ -289,22 +242,5 @@ public final class PipelineBenchmark implements Callable<Integer> {
           latency.p95(),
           latency.p99());
     }
-  }
-
-  /** Total time the worker spent in model calls so far, from its Prometheus endpoint. */
-  private static double modelSeconds(int workerPort) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + workerPort + "/actuator/prometheus"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    String prefix = MetricNames.MODEL_LATENCY.replace('.', '_') + "_seconds_sum";
-    return response
-        .body()
-        .lines()
-        .filter(line -> line.startsWith(prefix))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
   }
 }
