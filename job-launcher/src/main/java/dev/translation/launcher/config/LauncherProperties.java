@@ -67,13 +67,18 @@ public record LauncherProperties(
   public record Local(
       int maxProcesses,
       List<String> javaOptions,
-      Path logDirectory,
+      String logDirectory,
       Duration initialRetryDelay,
       Duration maxRetryDelay,
       Duration stopGrace) {
 
     public Local {
       javaOptions = javaOptions == null ? List.of() : List.copyOf(javaOptions);
+    }
+
+    /** The log directory as a path (bound as text, as the storage roots are). */
+    public Path logDirectoryPath() {
+      return Path.of(logDirectory);
     }
   }
 
@@ -89,11 +94,25 @@ public record LauncherProperties(
    * @param downloadTimeout how long a URL may take to answer and to deliver the corpus
    */
   public record Storage(
-      Path inputRoot,
-      Path outputRoot,
+      String inputRoot,
+      String outputRoot,
       boolean allowPrivateUrls,
       DataSize maxDownloadSize,
-      Duration downloadTimeout) {}
+      Duration downloadTimeout) {
+
+    /**
+     * The input root as a path (bound as text: Spring reads a {@code Path} setting as a resource
+     * first, which makes {@code /} the class path's root).
+     */
+    public Path inputRootPath() {
+      return Path.of(inputRoot);
+    }
+
+    /** The output root as a path. */
+    public Path outputRootPath() {
+      return Path.of(outputRoot);
+    }
+  }
 
   /**
    * @param linesPerChunk corpus lines read, segmented and committed per chunk (the unit a retried

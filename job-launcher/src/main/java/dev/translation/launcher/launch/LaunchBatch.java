@@ -157,7 +157,7 @@ public class LaunchBatch {
               "documents are read from a folder on the input volume, not from a URL");
         }
         locator.checkedUri(input);
-      } else if (Files.isDirectory(properties.storage().inputRoot())) {
+      } else if (Files.isDirectory(properties.storage().inputRootPath())) {
         Path path = locator.localInput(input);
         if (format != CorpusFormat.DOCUMENTS && !Files.isRegularFile(path)) {
           throw new InvalidLaunchException(

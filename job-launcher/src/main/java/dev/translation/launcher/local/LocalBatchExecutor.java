@@ -265,7 +265,7 @@ public class LocalBatchExecutor implements BatchExecutor, AutoCloseable {
   }
 
   private Path logFile(String batchId, int shard) {
-    return settings.logDirectory().resolve(batchId).resolve("shard-" + shard + ".log");
+    return settings.logDirectoryPath().resolve(batchId).resolve("shard-" + shard + ".log");
   }
 
   private static Optional<String> badInputReason(Path logFile) {

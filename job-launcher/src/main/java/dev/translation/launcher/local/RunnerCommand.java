@@ -53,9 +53,9 @@ final class RunnerCommand {
     forward(command, "spring.kafka.bootstrap-servers");
     LauncherProperties.Storage storage = properties.storage();
     command.add(
-        "--translation.launcher.storage.input-root=" + storage.inputRoot().toAbsolutePath());
+        "--translation.launcher.storage.input-root=" + storage.inputRootPath().toAbsolutePath());
     command.add(
-        "--translation.launcher.storage.output-root=" + storage.outputRoot().toAbsolutePath());
+        "--translation.launcher.storage.output-root=" + storage.outputRootPath().toAbsolutePath());
     command.add("--translation.launcher.storage.allow-private-urls=" + storage.allowPrivateUrls());
     LauncherProperties.Runner runner = properties.runner();
     command.add("--translation.launcher.runner.lines-per-chunk=" + runner.linesPerChunk());

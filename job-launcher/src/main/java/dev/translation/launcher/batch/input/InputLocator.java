@@ -45,7 +45,7 @@ public final class InputLocator {
    * @throws BadInputException when the path leaves the root or does not exist
    */
   public Path localInput(String input) {
-    Path root = realRoot(storage.inputRoot());
+    Path root = realRoot(storage.inputRootPath());
     Path path = within(root, input, "input");
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       throw new BadInputException("no such input: " + input);
@@ -67,7 +67,7 @@ public final class InputLocator {
    * @throws BadInputException when the path leaves the root
    */
   public Path outputDirectory(String output) {
-    Path root = realRoot(storage.outputRoot());
+    Path root = realRoot(storage.outputRootPath());
     Path path = within(root, output, "output");
     try {
       Files.createDirectories(path);
@@ -87,7 +87,7 @@ public final class InputLocator {
    * @throws BadInputException when it leaves the root or names the root itself
    */
   public String normalizedOutput(String output) {
-    Path root = storage.outputRoot().toAbsolutePath().normalize();
+    Path root = storage.outputRootPath().toAbsolutePath().normalize();
     Path relative = root.relativize(within(root, output, "output"));
     if (relative.toString().isEmpty()) {
       throw new BadInputException("output must name a directory below the output volume");
