@@ -20,9 +20,18 @@ class LocalExecutorConfiguration {
   @Bean(destroyMethod = "close")
   LocalBatchExecutor localBatchExecutor(
       LauncherProperties properties, Environment environment, ExecutionEvents events) {
-    return new LocalBatchExecutor(
-        new RunnerCommand(properties.local().javaOptions(), environment, properties),
-        events,
-        properties.local());
+    RunnerCommand command =
+        new RunnerCommand(properties.local().javaOptions(), environment, properties);
+    Thread.ofVirtual()
+        .name("runner-fast-start")
+        .start(
+            () ->
+                command.prepareFastStart(
+                    properties
+                        .local()
+                        .logDirectoryPath()
+                        .toAbsolutePath()
+                        .resolveSibling("runner")));
+    return new LocalBatchExecutor(command, events, properties.local());
   }
 }

@@ -29,13 +29,83 @@ final class RunnerCommand {
     this.properties = properties;
   }
 
+  private volatile Path extractedJar;
+  private volatile Path aotCache;
+
+  /**
+   * Prepares faster runner starts, when the launcher runs from its own jar: the jar extracted into
+   * {@code directory} (classes from nested jars cannot be cached), then one training start that
+   * records a JDK AOT cache of the classes a runner loads. A runner then starts in about 1.5 s
+   * instead of about 4 s (measured on 2 cores). Until it is ready, runners start from the jar as
+   * before; a failure only costs the speed-up.
+   */
+  void prepareFastStart(Path directory) {
+    String classPath = System.getProperty("java.class.path");
+    if (!isBootJar(classPath)) {
+      return;
+    }
+    try {
+      Path app = directory.resolve("app");
+      java.nio.file.Files.createDirectories(directory);
+      Path log = directory.resolve("prepare.log");
+      int extracted =
+          new ProcessBuilder(
+                  javaExecutable(),
+                  "-Djarmode=tools",
+                  "-jar",
+                  classPath,
+                  "extract",
+                  "--force",
+                  "--destination",
+                  app.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start()
+              .waitFor();
+      Path jar = app.resolve(Path.of(classPath).getFileName());
+      if (extracted != 0 || !java.nio.file.Files.isRegularFile(jar)) {
+        return;
+      }
+      extractedJar = jar;
+      Path cache = directory.resolve("runner.aot");
+      Path training = directory.resolve("runner.aot.training");
+      java.nio.file.Files.deleteIfExists(training);
+      // A runner of a batch that does not exist starts fully, then stops at once (bad input).
+      ProcessBuilder train = runner("aot-training", 0, List.of("-XX:AOTCacheOutput=" + training));
+      train.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      train.start().waitFor();
+      if (java.nio.file.Files.isRegularFile(training)) {
+        java.nio.file.Files.move(
+            training, cache, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        aotCache = cache;
+      }
+    } catch (java.io.IOException e) {
+      // Runners start from the jar, as without this.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** The process for one attempt of one shard, its output appended to {@code log}. */
   ProcessBuilder attempt(String batchId, int shard, Path log) {
+    Path cache = aotCache;
+    ProcessBuilder builder =
+        runner(batchId, shard, cache == null ? List.of() : List.of("-XX:AOTCache=" + cache));
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    return builder;
+  }
+
+  private ProcessBuilder runner(String batchId, int shard, List<String> extraJavaOptions) {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.addAll(javaOptions);
+    command.addAll(extraJavaOptions);
     String classPath = System.getProperty("java.class.path");
-    if (isBootJar(classPath)) {
+    Path extracted = extractedJar;
+    if (extracted != null) {
+      command.add("-jar");
+      command.add(extracted.toString());
+    } else if (isBootJar(classPath)) {
       command.add("-jar");
       command.add(classPath);
     } else {
@@ -75,7 +145,6 @@ final class RunnerCommand {
       env.put("SPRING_DATASOURCE_PASSWORD", password);
     }
     builder.redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     return builder;
   }
 
