@@ -39,6 +39,17 @@ public final class Topics {
   /** Partitions of {@link #JOB_EVENTS}: every API replica reads them all. */
   public static final int JOB_EVENT_PARTITIONS = 3;
 
+  /**
+   * Rollout changes of the model registry, keyed by language pair ({@code de-en}) and compacted, so
+   * the topic always holds the latest rollout of every pair. Written (through the outbox) by the
+   * job launcher when it registers the starter model, promotes, starts or ends a canary, or rolls
+   * back; read by every worker, which then loads what the registry says serves its pair.
+   */
+  public static final String MODEL_EVENTS = "model.events";
+
+  /** Partitions of {@link #MODEL_EVENTS}: every worker reads them all. */
+  public static final int MODEL_EVENT_PARTITIONS = 3;
+
   /** Every topic the pipeline needs, with its shape. */
   public static final List<TopicSpec> ALL =
       List.of(
@@ -46,7 +57,8 @@ public final class Topics {
           new TopicSpec(TRANSLATE_BATCH, PARTITIONS, false),
           new TopicSpec(TRANSLATE_INTERACTIVE_DEAD_LETTER, PARTITIONS, false),
           new TopicSpec(TRANSLATE_BATCH_DEAD_LETTER, PARTITIONS, false),
-          new TopicSpec(JOB_EVENTS, JOB_EVENT_PARTITIONS, false));
+          new TopicSpec(JOB_EVENTS, JOB_EVENT_PARTITIONS, false),
+          new TopicSpec(MODEL_EVENTS, MODEL_EVENT_PARTITIONS, true));
 
   /**
    * The dead-letter topic for a topic.

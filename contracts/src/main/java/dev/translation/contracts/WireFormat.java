@@ -26,6 +26,23 @@ public final class WireFormat {
     return JSON.writeValueAsString(event);
   }
 
+  /** A rollout change as the launcher writes it into the outbox. */
+  public static String write(ModelRolloutEvent event) {
+    return JSON.writeValueAsString(event);
+  }
+
+  /**
+   * Reads a rollout change.
+   *
+   * @throws RuntimeException (Jackson's, or the record's validation) when the text is not one
+   */
+  public static ModelRolloutEvent readModelRollout(String json) {
+    if (json == null) {
+      throw new IllegalArgumentException("record has no value");
+    }
+    return JSON.readValue(json, ModelRolloutEvent.class);
+  }
+
   /**
    * Reads a translation request.
    *

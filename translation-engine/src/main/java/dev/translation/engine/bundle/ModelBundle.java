@@ -154,6 +154,17 @@ public final class ModelBundle {
     }
   }
 
+  /**
+   * The checksum of every file of the bundle in {@code directory}, {@code model.json} included, as
+   * the model registry records them: {@code model.json}'s own checksum pins the checksums it lists.
+   */
+  public static Map<String, String> checksums(Path directory) {
+    ModelBundle bundle = open(directory);
+    Map<String, String> checksums = new TreeMap<>(bundle.manifest().files());
+    checksums.put(ModelManifest.FILE_NAME, sha256(directory.resolve(ModelManifest.FILE_NAME)));
+    return checksums;
+  }
+
   /** SHA-256 of a file, lower-case hex. */
   public static String sha256(Path file) {
     try (DigestInputStream in =
