@@ -42,10 +42,13 @@ public final class MetricNames {
   public static final String DEAD_LETTERS = "translation.dead.letters";
 
   /**
-   * Gauge of the model a worker serves, value 1, tagged with {@link #TAG_MODEL_VERSION} (the
-   * Prometheus info idiom).
+   * Gauge of the model versions a worker serves, tagged with {@link #TAG_MODEL_VERSION} and {@code
+   * role} ({@code active} or {@code canary}); the value is the percent of segments each serves.
    */
   public static final String MODEL_INFO = "translation.model.info";
+
+  /** Counter: model calls that failed for another reason than refused input, by version. */
+  public static final String MODEL_FAILURES = "translation.model.failures";
 
   /** Counter of dead-letter records whose payload is not a readable message. */
   public static final String DEAD_LETTERS_UNPARSEABLE = "translation.dead.letters.unparseable";

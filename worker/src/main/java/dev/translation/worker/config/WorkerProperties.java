@@ -17,9 +17,10 @@ import org.springframework.util.unit.DataSize;
  * application.yml}.
  *
  * @param lane which lane this process serves ({@code interactive} or {@code batch})
- * @param modelBundle the model bundle directory; a relative path not found under the working
- *     directory is looked up in its parents (so a run from a module directory finds the repo's
- *     {@code models/})
+ * @param modelBundle the model bundle directory served until the model registry names a version for
+ *     its language pair (a fresh install); a relative path not found under the working directory is
+ *     looked up in its parents (so a run from a module directory finds the repo's {@code models/})
+ * @param models how versions named by the model registry are fetched and followed
  * @param modelThreadsPerCall libtorch threads one model call uses (0 = one per core); with one
  *     thread per call and one consumer thread per core, the calls run side by side and never wait
  *     for each other's threads, which gives the most segments per second
@@ -39,6 +40,7 @@ import org.springframework.util.unit.DataSize;
 public record WorkerProperties(
     Lane lane,
     Path modelBundle,
+    Models models,
     int modelThreadsPerCall,
     EngineLimits engineLimits,
     ConsumerSettings consumer,
@@ -52,6 +54,7 @@ public record WorkerProperties(
   public WorkerProperties {
     Objects.requireNonNull(lane, "translation.worker.lane (interactive or batch)");
     Objects.requireNonNull(modelBundle, "translation.worker.model-bundle");
+    Objects.requireNonNull(models, "translation.worker.models");
     if (modelThreadsPerCall < 0) {
       throw new IllegalArgumentException(
           "translation.worker.model-threads-per-call must be 0 (one per core) or more");
@@ -143,6 +146,34 @@ public record WorkerProperties(
       return batching.linger();
     }
     return lane == Lane.INTERACTIVE ? Batching.INTERACTIVE_LINGER : Duration.ZERO;
+  }
+
+  /**
+   * Following the model registry.
+   *
+   * @param cacheDirectory where bundles named by the registry are copied and verified before they
+   *     load (an emptyDir on Kubernetes)
+   * @param recheckInterval how often the registry is read even without a {@code model.events}
+   *     record, so a missed event delays a rollout by at most this much
+   * @param downloadTimeout the longest one http(s) bundle file may take to download
+   * @param maxFileSize the largest file a bundle may have
+   */
+  public record Models(
+      Path cacheDirectory,
+      Duration recheckInterval,
+      Duration downloadTimeout,
+      DataSize maxFileSize) {
+
+    public Models {
+      Objects.requireNonNull(cacheDirectory, "translation.worker.models.cache-directory");
+      Objects.requireNonNull(recheckInterval, "translation.worker.models.recheck-interval");
+      Objects.requireNonNull(downloadTimeout, "translation.worker.models.download-timeout");
+      Objects.requireNonNull(maxFileSize, "translation.worker.models.max-file-size");
+      if (recheckInterval.isNegative() || recheckInterval.isZero()) {
+        throw new IllegalArgumentException(
+            "translation.worker.models.recheck-interval must be positive");
+      }
+    }
   }
 
   /**

@@ -6,8 +6,8 @@ import dev.translation.contracts.LogKeys;
 import dev.translation.contracts.SegmentStatus;
 import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.engine.InvalidInputException;
-import dev.translation.engine.bundle.ModelManifest;
 import dev.translation.engine.inference.Translation;
+import dev.translation.worker.persistence.MemoryEntry;
 import dev.translation.worker.persistence.PendingSegment;
 import dev.translation.worker.persistence.ResultStore;
 import dev.translation.worker.persistence.SegmentOutcome;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +32,10 @@ import org.springframework.stereotype.Component;
  * The worker's use case: translates and stores the segments that a micro-batch of messages names,
  * with as few model calls as possible. Segments that are no longer PENDING are skipped (so
  * redelivery is idempotent and cancelled segments are never translated), repeats are served from
- * the {@link TranslationMemory}, the remaining distinct texts go to the model in one call (shared
- * with other consumer threads' texts, see {@link DynamicBatcher}), and all results are written in
- * one transaction.
+ * the {@link TranslationMemory} of the version that serves them, the remaining distinct texts go to
+ * that version in one call (shared with other consumer threads' texts, see {@link DynamicBatcher}),
+ * and all results are written in one transaction. During a canary a micro-batch is split between
+ * the two versions by segment ({@link ServingModels.Rollout#modelFor}).
  *
  * <p>Input the engine refuses ({@link InvalidInputException}, e.g. a text over its length limit)
  * fails only its own segments: when the engine refuses a call, each of its texts is tried alone.
@@ -45,34 +47,30 @@ public class TranslateSegments {
 
   private final SegmentRepository segments;
   private final TranslationMemory memory;
-  private final DynamicBatcher model;
+  private final ServingModels models;
   private final ResultStore store;
   private final TranslationMetrics metrics;
   private final Clock clock;
   private final LanguagePair languages;
-  private final String modelVersion;
 
   /**
-   * @param model the model calls
-   * @param manifest the loaded model's manifest: the language pair it translates and the version
-   *     recorded on every segment it translates
+   * @param models the versions this worker serves: each segment goes to the version the rollout
+   *     routes it to, which is the version recorded on it
    */
   public TranslateSegments(
       SegmentRepository segments,
       TranslationMemory memory,
-      DynamicBatcher model,
-      ModelManifest manifest,
+      ServingModels models,
       ResultStore store,
       TranslationMetrics metrics,
       Clock clock) {
     this.segments = segments;
     this.memory = memory;
-    this.model = model;
+    this.models = models;
     this.store = store;
     this.metrics = metrics;
     this.clock = clock;
-    this.languages = new LanguagePair(manifest.sourceLanguage(), manifest.targetLanguage());
-    this.modelVersion = manifest.id();
+    this.languages = models.languages();
   }
 
   /**
@@ -82,15 +80,48 @@ public class TranslateSegments {
    * @return the jobs that reached a final status with these results
    */
   public Map<String, JobStatus> translate(List<TranslationBatchMessage> messages) {
-    List<SegmentOutcome> outcomes = new ArrayList<>();
-    List<PendingSegment> work = pendingWork(messages, outcomes);
-    if (work.isEmpty() && outcomes.isEmpty()) {
-      return Map.of();
-    }
+    try (ServingModels.Lease lease = models.acquire()) {
+      ServingModels.Rollout rollout = lease.rollout();
+      List<SegmentOutcome> outcomes = new ArrayList<>();
+      List<PendingSegment> work = pendingWork(messages, rollout.active().id(), outcomes);
+      if (work.isEmpty() && outcomes.isEmpty()) {
+        return Map.of();
+      }
+      Map<ServedModel, List<PendingSegment>> byModel = new LinkedHashMap<>();
+      for (PendingSegment segment : work) {
+        byModel
+            .computeIfAbsent(
+                rollout.modelFor(segment.jobId(), segment.index()), model -> new ArrayList<>())
+            .add(segment);
+      }
+      List<MemoryEntry> learned = new ArrayList<>();
+      List<MemoryEntry> hits = new ArrayList<>();
+      int served = 0;
+      for (Map.Entry<ServedModel, List<PendingSegment>> share : byModel.entrySet()) {
+        TranslationMemory.Lookup remembered = translate(share.getKey(), share.getValue(), outcomes);
+        learned.addAll(remembered.newEntries());
+        hits.addAll(remembered.hits());
+        served += remembered.served();
+      }
 
+      ResultStore.Written written = store.save(outcomes, learned, hits);
+
+      countPerVersion(outcomes, byModel, rollout.active().id());
+      metrics.memoryHits(served);
+      logPerJob(outcomes, served);
+      return written.finished();
+    }
+  }
+
+  /**
+   * One version's share of a micro-batch: repeats served from that version's memory, the other
+   * distinct texts in one model call; the outcomes are added to {@code outcomes}.
+   */
+  private TranslationMemory.Lookup translate(
+      ServedModel model, List<PendingSegment> work, List<SegmentOutcome> outcomes) {
     Map<String, String> sourcesByHash = new HashMap<>();
     work.forEach(segment -> sourcesByHash.put(segment.hash(), segment.text()));
-    TranslationMemory.Lookup remembered = memory.lookUp(languages, modelVersion, sourcesByHash);
+    TranslationMemory.Lookup remembered = memory.lookUp(languages, model.id(), sourcesByHash);
 
     // Distinct texts the memory does not know, in first-seen order, with the segments they fill.
     Map<String, List<PendingSegment>> unknown = new LinkedHashMap<>();
@@ -101,15 +132,15 @@ public class TranslateSegments {
     }
     Map<String, String> refusals = new HashMap<>();
     Map<String, Translation> translated =
-        translateDistinct(List.copyOf(unknown.keySet()), refusals);
+        translateDistinct(model, List.copyOf(unknown.keySet()), refusals);
 
     for (PendingSegment segment : work) {
       Optional<String> fromMemory = remembered.serve(segment.hash());
       Translation fromModel = translated.get(segment.text());
       if (fromMemory.isPresent()) {
-        outcomes.add(done(segment, fromMemory.get()));
+        outcomes.add(done(segment, fromMemory.get(), model));
       } else if (fromModel != null) {
-        outcomes.add(done(segment, fromModel.text()));
+        outcomes.add(done(segment, fromModel.text(), model));
       } else {
         outcomes.add(
             new SegmentOutcome.Failed(
@@ -121,18 +152,38 @@ public class TranslateSegments {
           List<PendingSegment> carriers = unknown.get(text);
           remembered.learn(carriers.getFirst().hash(), text, translation.text(), carriers.size());
         });
-
-    ResultStore.Written written = store.save(outcomes, remembered.newEntries(), remembered.hits());
-
-    metrics.segments(SegmentStatus.DONE, written.done());
-    metrics.segments(SegmentStatus.FAILED, written.failed());
-    metrics.memoryHits(remembered.served());
-    logPerJob(outcomes, remembered.served());
-    return written.finished();
+    return remembered;
   }
 
-  private SegmentOutcome.Done done(PendingSegment segment, String translation) {
-    return new SegmentOutcome.Done(segment.jobId(), segment.index(), translation, modelVersion);
+  /** Counts the outcomes by status and by the version that served each segment. */
+  private void countPerVersion(
+      List<SegmentOutcome> outcomes,
+      Map<ServedModel, List<PendingSegment>> byModel,
+      String activeVersion) {
+    Map<String, String> versionBySegment = new HashMap<>();
+    byModel.forEach(
+        (model, share) ->
+            share.forEach(
+                segment ->
+                    versionBySegment.put(segment.jobId() + "/" + segment.index(), model.id())));
+    Map<String, int[]> counts = new TreeMap<>();
+    for (SegmentOutcome outcome : outcomes) {
+      String version =
+          versionBySegment.getOrDefault(outcome.jobId() + "/" + outcome.index(), activeVersion);
+      counts
+          .computeIfAbsent(version, v -> new int[2])[
+          outcome instanceof SegmentOutcome.Done ? 0 : 1]++;
+    }
+    counts.forEach(
+        (version, count) -> {
+          metrics.segments(SegmentStatus.DONE, version, count[0]);
+          metrics.segments(SegmentStatus.FAILED, version, count[1]);
+        });
+  }
+
+  private static SegmentOutcome.Done done(
+      PendingSegment segment, String translation, ServedModel model) {
+    return new SegmentOutcome.Done(segment.jobId(), segment.index(), translation, model.id());
   }
 
   /**
@@ -141,7 +192,7 @@ public class TranslateSegments {
    * becomes a failure in {@code refused}.
    */
   private List<PendingSegment> pendingWork(
-      List<TranslationBatchMessage> messages, List<SegmentOutcome> refused) {
+      List<TranslationBatchMessage> messages, String modelVersion, List<SegmentOutcome> refused) {
     Map<String, Set<Integer>> indexesByJob = new LinkedHashMap<>();
     int named = 0;
     for (TranslationBatchMessage message : messages) {
@@ -185,8 +236,8 @@ public class TranslateSegments {
    * whole call when one text breaks them; then each text is tried alone, so only the texts it
    * refuses fail, each with the engine's reason in {@code refusals}.
    */
-  private Map<String, Translation> translateDistinct(
-      List<String> texts, Map<String, String> refusals) {
+  private static Map<String, Translation> translateDistinct(
+      ServedModel model, List<String> texts, Map<String, String> refusals) {
     Map<String, Translation> translated = new HashMap<>();
     try {
       put(translated, texts, model.translate(texts));

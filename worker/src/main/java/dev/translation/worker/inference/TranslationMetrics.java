@@ -5,10 +5,13 @@ import dev.translation.contracts.MetricNames;
 import dev.translation.contracts.SegmentStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,23 +22,20 @@ import java.util.Locale;
  */
 public class TranslationMetrics {
 
+  /** Tag on {@link MetricNames#MODEL_INFO}: {@code active} or {@code canary}. */
+  static final String TAG_ROLE = "role";
+
   private final MeterRegistry registry;
   private final String lane;
-  private final String modelVersion;
-  private final Counter sourceTokens;
-  private final Counter targetTokens;
   private final Counter memoryHits;
   private final DistributionSummary batchSize;
   private final Timer queueLatency;
-  private final Timer modelLatency;
   private final Counter unparseableDeadLetters;
+  private final MultiGauge serving;
 
-  public TranslationMetrics(MeterRegistry registry, Lane lane, String modelVersion) {
+  public TranslationMetrics(MeterRegistry registry, Lane lane) {
     this.registry = registry;
     this.lane = lane.name().toLowerCase(Locale.ROOT);
-    this.modelVersion = modelVersion;
-    this.sourceTokens = tokens("source");
-    this.targetTokens = tokens("target");
     this.memoryHits =
         Counter.builder(MetricNames.MEMORY_HITS)
             .description("Segments served from the translation memory instead of the model")
@@ -54,26 +54,56 @@ public class TranslationMetrics {
             .tag(MetricNames.TAG_LANE, this.lane)
             .publishPercentileHistogram()
             .register(registry);
-    this.modelLatency =
-        Timer.builder(MetricNames.MODEL_LATENCY)
-            .description("One model call for a micro-batch")
-            .tag(MetricNames.TAG_LANE, this.lane)
-            .tag(MetricNames.TAG_MODEL_VERSION, modelVersion)
-            .publishPercentileHistogram()
-            .register(registry);
     this.unparseableDeadLetters =
         Counter.builder(MetricNames.DEAD_LETTERS_UNPARSEABLE)
             .description("Dead letters whose payload is not a readable TranslationBatchMessage")
             .tag(MetricNames.TAG_LANE, this.lane)
             .register(registry);
-    Gauge.builder(MetricNames.MODEL_INFO, () -> 1)
-        .description("The model version this worker serves")
-        .tag(MetricNames.TAG_LANE, this.lane)
-        .tag(MetricNames.TAG_MODEL_VERSION, modelVersion)
-        .register(registry);
+    this.serving =
+        MultiGauge.builder(MetricNames.MODEL_INFO)
+            .description(
+                "The model versions this worker serves, by role, with the percent of segments each"
+                    + " takes")
+            .tag(MetricNames.TAG_LANE, this.lane)
+            .register(registry);
   }
 
-  private Counter tokens(String side) {
+  /** Records what the worker serves now; versions it no longer serves disappear. */
+  public void serving(ServingModels.Rollout rollout) {
+    List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    rows.add(
+        MultiGauge.Row.of(
+            Tags.of(MetricNames.TAG_MODEL_VERSION, rollout.active().id(), TAG_ROLE, "active"),
+            100 - rollout.canaryPercent()));
+    if (rollout.canary() != null) {
+      rows.add(
+          MultiGauge.Row.of(
+              Tags.of(MetricNames.TAG_MODEL_VERSION, rollout.canary().id(), TAG_ROLE, "canary"),
+              rollout.canaryPercent()));
+    }
+    serving.register(rows, true);
+  }
+
+  /** Counts finished segments by how they ended and the version that served them. */
+  public void segments(SegmentStatus outcome, String modelVersion, int count) {
+    if (count > 0) {
+      Counter.builder(MetricNames.SEGMENTS)
+          .description("Segments finished by this worker")
+          .tag(MetricNames.TAG_LANE, lane)
+          .tag(MetricNames.TAG_OUTCOME, outcome.name().toLowerCase(Locale.ROOT))
+          .tag(MetricNames.TAG_MODEL_VERSION, modelVersion)
+          .register(registry)
+          .increment(count);
+    }
+  }
+
+  /** Counts the subword pieces one call of {@code modelVersion} read and wrote. */
+  public void tokens(String modelVersion, long source, long target) {
+    tokens(modelVersion, "source").increment(source);
+    tokens(modelVersion, "target").increment(target);
+  }
+
+  private Counter tokens(String modelVersion, String side) {
     return Counter.builder(MetricNames.TOKENS)
         .description("Subword pieces through the model")
         .tag(MetricNames.TAG_LANE, lane)
@@ -82,32 +112,32 @@ public class TranslationMetrics {
         .register(registry);
   }
 
-  /** Counts finished segments by how they ended. */
-  public void segments(SegmentStatus outcome, int count) {
-    if (count > 0) {
-      Counter.builder(MetricNames.SEGMENTS)
-          .description("Segments finished by this worker")
-          .tag(MetricNames.TAG_LANE, lane)
-          .tag(MetricNames.TAG_OUTCOME, outcome.name().toLowerCase(Locale.ROOT))
-          .register(registry)
-          .increment(count);
-    }
-  }
-
-  public void tokens(long source, long target) {
-    sourceTokens.increment(source);
-    targetTokens.increment(target);
-  }
-
   public void memoryHits(int count) {
     if (count > 0) {
       memoryHits.increment(count);
     }
   }
 
-  public void modelBatch(int texts, Duration elapsed) {
+  /** Records one model call of {@code modelVersion}: its distinct texts and how long it took. */
+  public void modelBatch(String modelVersion, int texts, Duration elapsed) {
     batchSize.record(texts);
-    modelLatency.record(elapsed);
+    Timer.builder(MetricNames.MODEL_LATENCY)
+        .description("One model call for a micro-batch")
+        .tag(MetricNames.TAG_LANE, lane)
+        .tag(MetricNames.TAG_MODEL_VERSION, modelVersion)
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(elapsed);
+  }
+
+  /** Counts a model call that failed (not a refused input), by the version that failed. */
+  public void modelFailure(String modelVersion) {
+    Counter.builder(MetricNames.MODEL_FAILURES)
+        .description("Model calls that failed for another reason than refused input")
+        .tag(MetricNames.TAG_LANE, lane)
+        .tag(MetricNames.TAG_MODEL_VERSION, modelVersion)
+        .register(registry)
+        .increment();
   }
 
   public void queued(Duration waited) {

@@ -19,21 +19,25 @@ public final class FakeModel implements Function<List<String>, List<Translation>
   public static final String REFUSED = "REFUSED:";
 
   /** The manifest of a German to English model, version {@code fake-de-en@1}. */
-  public static final ModelManifest MANIFEST =
-      new ModelManifest(
-          "fake-de-en",
-          "1",
-          "de",
-          "en",
-          "module.pt",
-          "sentencepiece.model",
-          new ModelManifest.SpecialTokens(0, 1, 2, 3),
-          128,
-          128,
-          Map.of(),
-          null,
-          List.of(),
-          Map.of());
+  public static final ModelManifest MANIFEST = manifest("1");
+
+  /** The manifest of version {@code fake-de-en@<version>}. */
+  public static ModelManifest manifest(String version) {
+    return new ModelManifest(
+        "fake-de-en",
+        version,
+        "de",
+        "en",
+        "module.pt",
+        "sentencepiece.model",
+        new ModelManifest.SpecialTokens(0, 1, 2, 3),
+        128,
+        128,
+        Map.of(),
+        null,
+        List.of(),
+        Map.of());
+  }
 
   private final List<List<String>> calls = Collections.synchronizedList(new ArrayList<>());
   private volatile Runnable onCall = () -> {};

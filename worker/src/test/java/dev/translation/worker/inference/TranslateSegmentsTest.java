@@ -36,10 +36,11 @@ class TranslateSegmentsTest {
       new TranslateSegments(
           tables.segmentRepository(),
           new TranslationMemory(tables.memoryRepository()),
-          batcher,
-          FakeModel.MANIFEST,
+          new ServingModels(
+              DE_EN,
+              ServingModels.Rollout.of(new ServedModel(FakeModel.MANIFEST, batcher, () -> {}))),
           tables.resultStore(),
-          new TranslationMetrics(meters, Lane.INTERACTIVE, MODEL_VERSION),
+          new TranslationMetrics(meters, Lane.INTERACTIVE),
           Clock.fixed(NOW, ZoneOffset.UTC));
 
   @AfterEach
@@ -152,6 +153,54 @@ class TranslateSegmentsTest {
 
   private static TranslationBatchMessage message(String jobId, Integer... indexes) {
     return TranslationBatchMessage.of(jobId, List.of(indexes), NOW);
+  }
+
+  @Test
+  void duringACanaryEachSegmentIsTranslatedAndRecordedByTheVersionItIsRoutedTo() {
+    // Given a canary on 30 % of segments, and a sentence each version has in its own memory
+    FakeModel canaryModel = new FakeModel();
+    DynamicBatcher canaryCalls = new DynamicBatcher(canaryModel, 1, 1_000, Duration.ZERO);
+    ServedModel active = new ServedModel(FakeModel.MANIFEST, batcher, () -> {});
+    ServedModel canary = new ServedModel(FakeModel.manifest("2"), canaryCalls, canaryCalls::close);
+    ServingModels.Rollout rollout = new ServingModels.Rollout(active, canary, 30, 2);
+    TranslateSegments withCanary =
+        new TranslateSegments(
+            tables.segmentRepository(),
+            new TranslationMemory(tables.memoryRepository()),
+            new ServingModels(DE_EN, rollout),
+            tables.resultStore(),
+            new TranslationMetrics(meters, Lane.INTERACTIVE),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    tables.remember(DE_EN, canary.id(), "Danke.", "Thanks (canary memory).");
+    List<String> texts = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      texts.add(i % 10 == 0 ? "Danke." : "Satz " + i + ".");
+    }
+    tables.addJob(JOB_A, DE_EN, texts);
+
+    // When its message is handled
+    Integer[] indexes = java.util.stream.IntStream.range(0, 100).boxed().toArray(Integer[]::new);
+    withCanary.translate(List.of(message(JOB_A, indexes)));
+
+    // Then every segment carries the version it was routed to, and only that version's memory
+    int onCanary = 0;
+    for (int i = 0; i < 100; i++) {
+      ServedModel expected = rollout.modelFor(JOB_A, i);
+      assertThat(tables.modelVersion(JOB_A, i)).isEqualTo(expected.id());
+      if (expected == canary) {
+        onCanary++;
+      }
+      if (texts.get(i).equals("Danke.")) {
+        assertThat(tables.translation(JOB_A, i))
+            .isEqualTo(expected == canary ? "Thanks (canary memory)." : translationOf("Danke."));
+      }
+    }
+    assertThat(onCanary).isBetween(15, 45);
+    assertThat(counter(MetricNames.SEGMENTS, MetricNames.TAG_MODEL_VERSION, canary.id()))
+        .isEqualTo(onCanary);
+    assertThat(counter(MetricNames.SEGMENTS, MetricNames.TAG_MODEL_VERSION, active.id()))
+        .isEqualTo(100 - onCanary);
+    canaryCalls.close();
   }
 
   private double counter(String name, String... tags) {

@@ -10,6 +10,8 @@ import dev.translation.contracts.TranslationBatchMessage;
 import dev.translation.worker.config.WorkerProperties;
 import dev.translation.worker.inference.DynamicBatcher;
 import dev.translation.worker.inference.FakeModel;
+import dev.translation.worker.inference.ServedModel;
+import dev.translation.worker.inference.ServingModels;
 import dev.translation.worker.inference.TranslateSegments;
 import dev.translation.worker.inference.TranslationMemory;
 import dev.translation.worker.inference.TranslationMetrics;
@@ -58,10 +60,11 @@ class TranslationBatchListenerTest {
           new TranslateSegments(
               tables.segmentRepository(),
               new TranslationMemory(tables.memoryRepository()),
-              batcher,
-              FakeModel.MANIFEST,
+              new ServingModels(
+                  LanguagePair.GERMAN_TO_ENGLISH,
+                  ServingModels.Rollout.of(new ServedModel(FakeModel.MANIFEST, batcher, () -> {}))),
               tables.resultStore(),
-              new TranslationMetrics(new SimpleMeterRegistry(), Lane.INTERACTIVE, "fake-de-en@1"),
+              new TranslationMetrics(new SimpleMeterRegistry(), Lane.INTERACTIVE),
               Clock.fixed(NOW, ZoneOffset.UTC)),
           properties(),
           new JobEventPublisher(
@@ -171,6 +174,11 @@ class TranslationBatchListenerTest {
     return new WorkerProperties(
         Lane.INTERACTIVE,
         Path.of("models/unused"),
+        new WorkerProperties.Models(
+            Path.of("unused"),
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(1),
+            DataSize.ofGigabytes(1)),
         1,
         new WorkerProperties.EngineLimits(20_000, 64, 8_192),
         new WorkerProperties.ConsumerSettings(

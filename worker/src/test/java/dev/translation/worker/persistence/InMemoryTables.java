@@ -60,6 +60,11 @@ public final class InMemoryTables {
     return segments.get(new SegmentKey(jobId, index)).translation;
   }
 
+  /** The version recorded on a DONE segment. */
+  public String modelVersion(String jobId, int index) {
+    return segments.get(new SegmentKey(jobId, index)).modelVersion;
+  }
+
   public String error(String jobId, int index) {
     return segments.get(new SegmentKey(jobId, index)).error;
   }
@@ -141,6 +146,7 @@ public final class InMemoryTables {
             case SegmentOutcome.Done d -> {
               segment.status = SegmentStatus.DONE;
               segment.translation = d.translation();
+              segment.modelVersion = d.modelVersion();
               done++;
             }
             case SegmentOutcome.Failed f -> {
@@ -209,6 +215,7 @@ public final class InMemoryTables {
     final String text;
     SegmentStatus status = SegmentStatus.PENDING;
     String translation;
+    String modelVersion;
     String error;
 
     Segment(String text) {
