@@ -2,6 +2,9 @@
 -- and which version serves each language pair. The job launcher writes it (refresh, retrain,
 -- promote, canary, rollback); the workers read the rollout of their language pair at start and
 -- whenever an event on the compacted model.events topic says it changed; the submit API shows it.
+-- It replaces V1's first sketch of model_versions, which nothing wrote.
+DROP TABLE model_versions;
+
 CREATE TABLE model_versions (
   -- name@version, as every translated segment records it (segments.model_version).
   model_id        VARCHAR(160)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
@@ -30,8 +33,9 @@ CREATE TABLE model_versions (
   CONSTRAINT ck_model_versions_checksums_json CHECK (JSON_VALID(checksums)),
   CONSTRAINT ck_model_versions_metrics_json CHECK (JSON_VALID(metrics)),
   CONSTRAINT ck_model_versions_lineage_json CHECK (JSON_VALID(lineage)),
+  -- A CHECK that evaluates to NULL passes: hence the explicit IS NOT NULL.
   CONSTRAINT ck_model_versions_canary CHECK (
-    (state = 'CANARY' AND canary_percent BETWEEN 1 AND 99)
+    (state = 'CANARY' AND canary_percent IS NOT NULL AND canary_percent BETWEEN 1 AND 99)
     OR (state <> 'CANARY' AND canary_percent IS NULL))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
@@ -50,7 +54,7 @@ CREATE TABLE model_rollouts (
   CONSTRAINT fk_model_rollouts_canary FOREIGN KEY (canary_model) REFERENCES model_versions (model_id),
   CONSTRAINT ck_model_rollouts_canary CHECK (
     (canary_model IS NULL AND canary_percent IS NULL)
-    OR (canary_model IS NOT NULL AND canary_percent BETWEEN 1 AND 99))
+    OR (canary_model IS NOT NULL AND canary_percent IS NOT NULL AND canary_percent BETWEEN 1 AND 99))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- Every change of a rollout, newest revision last: the audit trail, and where a rollback finds the
@@ -67,3 +71,7 @@ CREATE TABLE model_rollout_history (
   changed_at      DATETIME(6)   NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
   PRIMARY KEY (source_lang, target_lang, revision)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Keys that may change what serves everyone: launch refresh and retrain jobs, promote, start a
+-- canary, roll back. Every key may list the registry.
+ALTER TABLE api_keys ADD COLUMN can_manage_models BOOLEAN NOT NULL DEFAULT FALSE;

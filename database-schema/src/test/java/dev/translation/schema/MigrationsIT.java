@@ -157,31 +157,31 @@ class MigrationsIT {
   }
 
   @Test
-  void aLanguagePairHasAtMostOneActiveModelVersion() throws SQLException {
+  void aLanguagePairHasOneRolloutWhoseVersionsMustBeRegisteredAndWhoseCanaryNeedsAShare()
+      throws SQLException {
     try (Connection connection = database.connect()) {
       String register =
-          "INSERT INTO model_versions (name, version, lang_pair, uri, checksum, metrics, state)"
-              + " VALUES (?, ?, 'de-en', '/models/x', ?, '{\"bleu\": 12.5}', ?)";
-      update(connection, register, "starter", "1", "d".repeat(64), "ACTIVE");
-      update(connection, register, "starter", "2", "e".repeat(64), "CANDIDATE");
+          "INSERT INTO model_versions (model_id, name, version, source_lang, target_lang,"
+              + " bundle_uri, checksums, metrics, lineage, state, canary_percent, launched_by)"
+              + " VALUES (?, 'starter', ?, 'de', 'en', 'file:/models/x/', '{}', '[]', '{}', ?, ?,"
+              + " 'test')";
+      update(connection, register, "starter@1", "1", "ACTIVE", null);
+      update(connection, register, "starter@2", "2", "CANDIDATE", null);
+      assertThatThrownBy(() -> update(connection, register, "starter@3", "3", "CANARY", null))
+          .isInstanceOf(SQLException.class);
 
-      assertThatThrownBy(
-              () ->
-                  update(
-                      connection,
-                      "UPDATE model_versions SET state = 'ACTIVE' WHERE version = ?",
-                      "2"))
+      String rollout =
+          "INSERT INTO model_rollouts (source_lang, target_lang, active_model, canary_model,"
+              + " canary_percent, revision) VALUES ('de', 'en', ?, ?, ?, 1)";
+      assertThatThrownBy(() -> update(connection, rollout, "unknown@1", null, null))
           .isInstanceOf(SQLIntegrityConstraintViolationException.class);
-
-      // Promotion retires the old version first, in one transaction.
-      connection.setAutoCommit(false);
-      update(connection, "UPDATE model_versions SET state = 'RETIRED' WHERE version = ?", "1");
-      update(connection, "UPDATE model_versions SET state = 'ACTIVE' WHERE version = ?", "2");
-      connection.commit();
-      connection.setAutoCommit(true);
+      assertThatThrownBy(() -> update(connection, rollout, "starter@1", "starter@2", null))
+          .isInstanceOf(SQLException.class);
+      update(connection, rollout, "starter@1", "starter@2", 30);
+      assertThatThrownBy(() -> update(connection, rollout, "starter@2", null, null))
+          .isInstanceOf(SQLIntegrityConstraintViolationException.class);
     }
-    assertThat(query("SELECT version FROM model_versions WHERE state = 'ACTIVE'"))
-        .containsExactly("2");
+    assertThat(query("SELECT active_model FROM model_rollouts")).containsExactly("starter@1");
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param executor which executor runs batches: {@code local} or {@code kubernetes}
  * @param launch what a launch may ask for, and the retry limits every batch gets
  * @param local the local executor
+ * @param models the model registry's first version
  */
 @ConfigurationProperties("translation.launcher")
 public record LauncherProperties(
@@ -26,7 +27,38 @@ public record LauncherProperties(
     OutboxRelay.Settings relay,
     String executor,
     Launch launch,
-    Local local) {
+    Local local,
+    Models models) {
+
+  /**
+   * The model registry.
+   *
+   * @param starterBundle the bundle the launcher registers as the first active version of its
+   *     language pair on a fresh install (no rollout for the pair yet): a directory, relative ones
+   *     also looked up in the working directory's parents; blank for none
+   * @param starterBundleUri where workers fetch that bundle from, when not from {@code
+   *     starterBundle} itself as a {@code file:} URI (on Kubernetes: the shared models volume)
+   */
+  public record Models(String starterBundle, String starterBundleUri) {
+
+    /** The starter bundle's directory, if one is configured and exists. */
+    public java.util.Optional<Path> starterBundlePath() {
+      if (starterBundle == null || starterBundle.isBlank()) {
+        return java.util.Optional.empty();
+      }
+      Path given = Path.of(starterBundle);
+      if (given.isAbsolute() || java.nio.file.Files.isDirectory(given)) {
+        return java.util.Optional.of(given.toAbsolutePath())
+            .filter(java.nio.file.Files::isDirectory);
+      }
+      for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+        if (java.nio.file.Files.isDirectory(dir.resolve(given))) {
+          return java.util.Optional.of(dir.resolve(given));
+        }
+      }
+      return java.util.Optional.empty();
+    }
+  }
 
   /**
    * @param languagePairs the directions batches may ask for, e.g. {@code de-en}

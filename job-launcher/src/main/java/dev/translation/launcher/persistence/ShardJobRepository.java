@@ -2,6 +2,7 @@ package dev.translation.launcher.persistence;
 
 import dev.translation.contracts.JobStatus;
 import dev.translation.contracts.Lane;
+import dev.translation.contracts.LanguagePair;
 import dev.translation.contracts.SegmentStatus;
 import dev.translation.launcher.corpus.CorpusBatch;
 import java.sql.PreparedStatement;
@@ -132,12 +133,16 @@ public class ShardJobRepository {
   }
 
   /**
-   * The active model version of a language pair, as {@code name:version}, when one is registered.
+   * The active model version of a language pair ({@code de-en}), as {@code name@version} (as
+   * segments record it), when the registry has a rollout for the pair.
    */
   public Optional<String> activeModelVersion(String languagePair) {
+    LanguagePair languages = LanguagePair.parse(languagePair);
     return jdbc.sql(
-            "SELECT CONCAT(name, ':', version) FROM model_versions WHERE active_lang_pair = :pair")
-        .param("pair", languagePair)
+            "SELECT active_model FROM model_rollouts WHERE source_lang = :source AND target_lang ="
+                + " :target")
+        .param("source", languages.source())
+        .param("target", languages.target())
         .query(String.class)
         .optional();
   }

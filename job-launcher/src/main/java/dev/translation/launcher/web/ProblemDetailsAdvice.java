@@ -3,6 +3,8 @@ package dev.translation.launcher.web;
 import dev.translation.launcher.launch.BatchConflictException;
 import dev.translation.launcher.launch.BatchNotFoundException;
 import dev.translation.launcher.launch.InvalidLaunchException;
+import dev.translation.launcher.models.ModelNotFoundException;
+import dev.translation.launcher.models.RolloutConflictException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,26 @@ class ProblemDetailsAdvice {
   @ExceptionHandler(BatchConflictException.class)
   ProblemDetail conflict(BatchConflictException e) {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+  }
+
+  @ExceptionHandler(ModelNotFoundException.class)
+  ProblemDetail noModel(ModelNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(RolloutConflictException.class)
+  ProblemDetail rolloutConflict(RolloutConflictException e) {
+    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+  }
+
+  @ExceptionHandler(ModelManagers.ForbiddenException.class)
+  ProblemDetail forbidden(ModelManagers.ForbiddenException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail invalidArgument(IllegalArgumentException e) {
+    return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", e.getMessage());
   }
 
   @ExceptionHandler({

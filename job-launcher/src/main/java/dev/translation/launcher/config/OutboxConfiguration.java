@@ -1,25 +1,23 @@
-package dev.translation.launcher.batch;
+package dev.translation.launcher.config;
 
-import dev.translation.launcher.config.LauncherProperties;
 import dev.translation.outbox.OutboxRelay;
 import dev.translation.outbox.OutboxRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The runner's own outbox relay: a shard's messages are sent by the process that wrote them (woken
- * after each publish chunk commits), so a batch never waits for another application's relay. Any
- * relay may send any row; two relaying side by side never send a row at the same time.
+ * The outbox relay of both roles. A runner's shard messages are sent by the process that wrote them
+ * (woken after each publish chunk commits), so a batch never waits for another application's relay;
+ * the launcher service sends the model rollout events it writes. Any relay may send any row; two
+ * relaying side by side never send a row at the same time.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile(BatchRunner.PROFILE)
-class RunnerMessagingConfiguration {
+class OutboxConfiguration {
 
   @Bean
   OutboxRepository outboxRepository(JdbcTemplate jdbc) {
