@@ -96,6 +96,14 @@ public final class BundleTraining {
     }
   }
 
+  /**
+   * What a run produced.
+   *
+   * @param manifest the new bundle's manifest
+   * @param training where training stopped, why, and the step it resumed from
+   */
+  public record Outcome(ModelManifest manifest, ModelTrainer.Result training) {}
+
   private BundleTraining() {}
 
   /**
@@ -107,6 +115,22 @@ public final class BundleTraining {
    * @throws dev.translation.engine.EngineException when the model cannot be loaded or trained
    */
   public static ModelManifest run(Request request, Consumer<String> progress) throws IOException {
+    return train(request, progress, report -> {}).manifest();
+  }
+
+  /**
+   * Trains and writes the bundle, reporting progress as records as well as lines.
+   *
+   * @param progress receives one line per evaluation and on resume and stop
+   * @param listener receives a {@link TrainingProgress} with every report; an exception it throws
+   *     ends the run, which resumes from the last checkpoint when the same request runs again
+   * @return the new bundle's manifest and how training went
+   * @throws IOException when a corpus, the base bundle or the output cannot be read or written
+   * @throws dev.translation.engine.EngineException when the model cannot be loaded or trained
+   */
+  public static Outcome train(
+      Request request, Consumer<String> progress, Consumer<TrainingProgress> listener)
+      throws IOException {
     ModelManifest base = null;
     Path module;
     Path sentencePiece;
@@ -123,7 +147,7 @@ public final class BundleTraining {
     }
     SpecialTokens tokens = base == null ? new SpecialTokens(0, 1, 2, 3) : base.tokens();
     ModelTrainer.Result result =
-        new ModelTrainer(progress)
+        new ModelTrainer(progress, listener)
             .train(
                 read(request.trainingSets()),
                 read(request.devSets()),
@@ -160,9 +184,11 @@ public final class BundleTraining {
             training,
             List.of(),
             Map.of());
-    ModelBundle.create(request.bundleOut(), result.bestModule(), sentencePiece, manifest);
+    ModelManifest written =
+        ModelBundle.create(request.bundleOut(), result.bestModule(), sentencePiece, manifest)
+            .manifest();
     progress.accept("wrote bundle " + request.bundleOut() + " (" + manifest.id() + ")");
-    return manifest;
+    return new Outcome(written, result);
   }
 
   private static List<SentencePair> read(List<Path> files) throws IOException {

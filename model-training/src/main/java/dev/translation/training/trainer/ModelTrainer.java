@@ -18,9 +18,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,12 +44,24 @@ public final class ModelTrainer {
   private static final int REPORT_EVERY = 25;
 
   private final Consumer<String> progress;
+  private final Consumer<TrainingProgress> listener;
 
   /**
    * @param progress receives one human-readable line per progress report
    */
   public ModelTrainer(Consumer<String> progress) {
-    this.progress = progress;
+    this(progress, report -> {});
+  }
+
+  /**
+   * @param progress receives one human-readable line per progress report
+   * @param listener receives the same reports as records, every {@value #REPORT_EVERY} steps and
+   *     after every dev-loss evaluation; an exception it throws ends the run, which then resumes
+   *     from the last checkpoint when started again
+   */
+  public ModelTrainer(Consumer<String> progress, Consumer<TrainingProgress> listener) {
+    this.progress = Objects.requireNonNull(progress, "progress");
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   /**
@@ -58,13 +72,15 @@ public final class ModelTrainer {
    * @param stopReason why it stopped
    * @param trainExamples examples per epoch (after sentence weighting and length filtering)
    * @param batchesPerEpoch optimiser steps per epoch
+   * @param resumedFromStep the checkpoint step this run resumed from, 0 for a fresh run
    */
   public record Result(
       Path bestModule,
       TrainingState state,
       String stopReason,
       int trainExamples,
-      int batchesPerEpoch) {
+      int batchesPerEpoch,
+      long resumedFromStep) {
 
     public double epochs() {
       return state.epoch() + (double) state.batchInEpoch() / Math.max(1, batchesPerEpoch);
@@ -162,6 +178,7 @@ public final class ModelTrainer {
     private final List<NDArray> weights = new ArrayList<>();
     private final ResumableAdam optimizer;
     private final ParameterStore parameterStore;
+    private double lastDevLoss = Double.NaN;
 
     Run(
         Model model,
@@ -193,13 +210,18 @@ public final class ModelTrainer {
 
     Result loop(TrainingState start) throws IOException {
       TrainingState state = start;
+      long resumedFromStep = start.step();
       long runStartNanos = System.nanoTime();
       double secondsBefore = state.trainingSeconds();
       long reportTokens = 0;
       double reportLoss = 0;
       int reportSteps = 0;
       long reportStartNanos = System.nanoTime();
-      String stopReason = null;
+      double lastMeanLoss = Double.NaN;
+      double lastTokensPerSecond = 0;
+      // A run resumed from a checkpoint written when training had already stopped (a pod killed
+      // after training, before its bundle was written) stops at once instead of training further.
+      String stopReason = stopReason(state);
       while (stopReason == null) {
         List<TrainingBatches.Batch> epoch = batches.epoch(state.epoch());
         for (int index = state.batchInEpoch(); index < epoch.size(); index++) {
@@ -230,27 +252,29 @@ public final class ModelTrainer {
           reportTokens += batchTokens;
           reportLoss += loss;
           reportSteps++;
-          if (step % REPORT_EVERY == 0) {
-            double elapsed = (System.nanoTime() - reportStartNanos) / 1e9;
-            report(state, reportLoss / reportSteps, reportTokens / elapsed, learningRate);
+          boolean reportNow = step % REPORT_EVERY == 0;
+          boolean evaluateNow = step % hyper.evaluateEvery() == 0;
+          if (reportNow || evaluateNow) {
+            double meanLoss = reportLoss / reportSteps;
+            double tokensPerSecond = reportTokens / ((System.nanoTime() - reportStartNanos) / 1e9);
+            lastMeanLoss = meanLoss;
+            lastTokensPerSecond = tokensPerSecond;
+            if (reportNow) {
+              report(state, meanLoss, tokensPerSecond, learningRate);
+            }
+            Double devLoss = null;
+            if (evaluateNow) {
+              state = evaluateAndCheckpoint(state);
+              devLoss = lastDevLoss;
+            }
+            listener.accept(
+                progress(state, meanLoss, devLoss, learningRate, tokensPerSecond, resumedFromStep));
             reportTokens = 0;
             reportLoss = 0;
             reportSteps = 0;
             reportStartNanos = System.nanoTime();
           }
-          if (step % hyper.evaluateEvery() == 0) {
-            state = evaluateAndCheckpoint(state);
-            if (state.evaluationsWithoutImprovement() >= hyper.patience()) {
-              stopReason =
-                  "early stop: dev loss did not improve for " + hyper.patience() + " evaluations";
-            }
-          }
-          if (stopReason == null && step >= hyper.maxSteps()) {
-            stopReason = "reached maxSteps " + hyper.maxSteps();
-          }
-          if (stopReason == null && seconds >= hyper.maxMinutes() * 60) {
-            stopReason = "reached the time budget of " + hyper.maxMinutes() + " minutes";
-          }
+          stopReason = stopReason(state);
           if (stopReason != null) {
             break;
           }
@@ -268,8 +292,22 @@ public final class ModelTrainer {
                   state.evaluationsWithoutImprovement());
         }
       }
-      if (state.step() % hyper.evaluateEvery() != 0) {
+      if (state.step() > resumedFromStep && state.step() % hyper.evaluateEvery() != 0) {
         state = evaluateAndCheckpoint(state);
+        // The steps since the last report, or, when a report came just before, that report's.
+        double meanLoss = reportSteps == 0 ? lastMeanLoss : reportLoss / reportSteps;
+        double tokensPerSecond =
+            reportSteps == 0
+                ? lastTokensPerSecond
+                : reportTokens / ((System.nanoTime() - reportStartNanos) / 1e9);
+        listener.accept(
+            progress(
+                state,
+                meanLoss,
+                lastDevLoss,
+                learningRate(state.step()),
+                tokensPerSecond,
+                resumedFromStep));
       }
       progress.accept(
           String.format(
@@ -278,7 +316,22 @@ public final class ModelTrainer {
               stopReason,
               state.bestDevLoss(),
               state.bestStep()));
-      return new Result(bestModule, state, stopReason, batches.examples(), batches.size());
+      return new Result(
+          bestModule, state, stopReason, batches.examples(), batches.size(), resumedFromStep);
+    }
+
+    /** Why training stops at {@code state}, or null to go on. */
+    private String stopReason(TrainingState state) {
+      if (state.evaluationsWithoutImprovement() >= hyper.patience()) {
+        return "early stop: dev loss did not improve for " + hyper.patience() + " evaluations";
+      }
+      if (state.step() >= hyper.maxSteps()) {
+        return "reached maxSteps " + hyper.maxSteps();
+      }
+      if (state.trainingSeconds() >= hyper.maxMinutes() * 60) {
+        return "reached the time budget of " + hyper.maxMinutes() + " minutes";
+      }
+      return null;
     }
 
     private float learningRate(long step) {
@@ -333,6 +386,7 @@ public final class ModelTrainer {
 
     private TrainingState evaluateAndCheckpoint(TrainingState state) throws IOException {
       double loss = devLoss();
+      lastDevLoss = loss;
       boolean improved = loss < state.bestDevLoss();
       if (improved) {
         TorchScriptModule.save(model, bestModule);
@@ -378,17 +432,46 @@ public final class ModelTrainer {
       deleteRecursively(old);
     }
 
-    private void report(TrainingState state, double loss, double tokensPerSecond, float rate) {
+    private double etaSeconds(TrainingState state) {
       double secondsLeftSteps =
           (hyper.maxSteps() - state.step()) * state.trainingSeconds() / Math.max(1, state.step());
       double secondsLeftTime = hyper.maxMinutes() * 60 - state.trainingSeconds();
-      double eta = Math.max(0, Math.min(secondsLeftSteps, secondsLeftTime));
+      return Math.max(0, Math.min(secondsLeftSteps, secondsLeftTime));
+    }
+
+    private double epochs(TrainingState state) {
+      return state.epoch() + (double) state.batchInEpoch() / batches.size();
+    }
+
+    private TrainingProgress progress(
+        TrainingState state,
+        double loss,
+        Double devLoss,
+        double learningRate,
+        double tokensPerSecond,
+        long resumedFromStep) {
+      return new TrainingProgress(
+          state.step(),
+          hyper.maxSteps(),
+          epochs(state),
+          loss,
+          devLoss,
+          state.bestDevLoss() == Double.MAX_VALUE ? null : state.bestDevLoss(),
+          learningRate,
+          tokensPerSecond,
+          Duration.ofMillis(Math.round(state.trainingSeconds() * 1000)),
+          Duration.ofSeconds(Math.round(etaSeconds(state))),
+          resumedFromStep);
+    }
+
+    private void report(TrainingState state, double loss, double tokensPerSecond, float rate) {
+      double eta = etaSeconds(state);
       progress.accept(
           String.format(
               Locale.ROOT,
               "step %d epoch %.2f loss %.4f lr %.2e %,.0f tgt tokens/s elapsed %s eta %s",
               state.step(),
-              state.epoch() + (double) state.batchInEpoch() / batches.size(),
+              epochs(state),
               loss,
               rate,
               tokensPerSecond,
