@@ -31,22 +31,76 @@ public record LauncherProperties(
     Models models) {
 
   /**
-   * The model registry.
+   * The model registry and the model jobs.
    *
    * @param starterBundle the bundle the launcher registers as the first active version of its
    *     language pair on a fresh install (no rollout for the pair yet): a directory, relative ones
    *     also looked up in the working directory's parents; blank for none
    * @param starterBundleUri where workers fetch that bundle from, when not from {@code
    *     starterBundle} itself as a {@code file:} URI (on Kubernetes: the shared models volume)
+   * @param directory the models volume: retrainings write their bundles here, and a refresh may
+   *     take a {@code file:} bundle from here (or from the input root)
+   * @param cacheDirectory where a model job copies and verifies the bundles it evaluates
+   * @param workDirectory where a retraining keeps its data and checkpoints, so a retried attempt
+   *     resumes training where the last one stopped (a volume that outlives the pod)
+   * @param testSetsDirectory the named test sets ({@code NAME.tsv}, German TAB English)
+   * @param gateTestSets the test sets a candidate is compared with the active version on
+   * @param gateMargin chrF points a candidate may score below the active version on a gating test
+   *     set and still pass
+   * @param evaluationBeamSize the beam the gate's evaluations decode with
+   * @param evaluationMaxSentences the most sentences of each test set the gate translates (0: all)
+   * @param maxBundleFileSize the largest file of a bundle a refresh copies
+   * @param bundleDownloadTimeout the longest one http(s) bundle file may take
    */
-  public record Models(String starterBundle, String starterBundleUri) {
+  public record Models(
+      String starterBundle,
+      String starterBundleUri,
+      String directory,
+      String cacheDirectory,
+      String workDirectory,
+      String testSetsDirectory,
+      List<String> gateTestSets,
+      double gateMargin,
+      int evaluationBeamSize,
+      int evaluationMaxSentences,
+      DataSize maxBundleFileSize,
+      Duration bundleDownloadTimeout) {
+
+    public Models {
+      gateTestSets = gateTestSets == null ? List.of() : List.copyOf(gateTestSets);
+      if (gateMargin < 0) {
+        throw new IllegalArgumentException("translation.launcher.models.gate-margin must be >= 0");
+      }
+    }
 
     /** The starter bundle's directory, if one is configured and exists. */
     public java.util.Optional<Path> starterBundlePath() {
-      if (starterBundle == null || starterBundle.isBlank()) {
+      return existing(starterBundle);
+    }
+
+    /** The test sets' directory, if it exists. */
+    public java.util.Optional<Path> testSetsPath() {
+      return existing(testSetsDirectory);
+    }
+
+    public Path directoryPath() {
+      return Path.of(directory).toAbsolutePath();
+    }
+
+    public Path cacheDirectoryPath() {
+      return Path.of(cacheDirectory).toAbsolutePath();
+    }
+
+    public Path workDirectoryPath() {
+      return Path.of(workDirectory).toAbsolutePath();
+    }
+
+    /** A directory as given when absolute or present, else the first parent that has it. */
+    private static java.util.Optional<Path> existing(String directory) {
+      if (directory == null || directory.isBlank()) {
         return java.util.Optional.empty();
       }
-      Path given = Path.of(starterBundle);
+      Path given = Path.of(directory);
       if (given.isAbsolute() || java.nio.file.Files.isDirectory(given)) {
         return java.util.Optional.of(given.toAbsolutePath())
             .filter(java.nio.file.Files::isDirectory);

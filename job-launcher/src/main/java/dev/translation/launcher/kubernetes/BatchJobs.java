@@ -1,5 +1,6 @@
 package dev.translation.launcher.kubernetes;
 
+import dev.translation.launcher.launch.RunnerKind;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -39,9 +40,12 @@ public final class BatchJobs {
 
   private BatchJobs() {}
 
-  /** The Job's name: {@code corpus-} and the batch id. */
+  /**
+   * The Job's name: {@code corpus-} and the batch id for a corpus batch; a model job's id ({@code
+   * refresh-...}, {@code retrain-...}) as it is.
+   */
   public static String jobName(String batchId) {
-    return "corpus-" + batchId;
+    return RunnerKind.of(batchId).isModelJob() ? batchId : "corpus-" + batchId;
   }
 
   /** The labels of the Job and its pods. */
@@ -50,7 +54,7 @@ public final class BatchJobs {
         "app.kubernetes.io/name",
         "translation-pipeline",
         "app.kubernetes.io/component",
-        "corpus-batch",
+        RunnerKind.of(batchId).component(),
         "app.kubernetes.io/part-of",
         "translation-pipeline",
         "app.kubernetes.io/managed-by",
@@ -117,8 +121,8 @@ public final class BatchJobs {
         .withRestartPolicy("Never")
         .withServiceAccountName(spec.serviceAccount())
         .withPriorityClassName(spec.priorityClassName())
-        .withContainers(container(spec))
-        .withVolumes(volumes(spec.volumes()))
+        .withContainers(container(spec, RunnerKind.of(spec.batchId()).writesModels()))
+        .withVolumes(volumes(spec.volumes(), RunnerKind.of(spec.batchId()).writesModels()))
         .endSpec()
         .endTemplate();
     return new JobBuilder()
@@ -154,7 +158,7 @@ public final class BatchJobs {
         .build();
   }
 
-  private static Container container(BatchJobSpec spec) {
+  private static Container container(BatchJobSpec spec, boolean writesModels) {
     BatchJobSpec.Resources resources = spec.resources();
     return new ContainerBuilder()
         .withName(CONTAINER)
@@ -193,7 +197,7 @@ public final class BatchJobs {
         .addNewVolumeMount()
         .withName("models")
         .withMountPath(MODELS_PATH)
-        .withReadOnly(true)
+        .withReadOnly(!writesModels)
         .endVolumeMount()
         .withNewSecurityContext()
         .withRunAsNonRoot(true)
@@ -203,11 +207,11 @@ public final class BatchJobs {
         .build();
   }
 
-  private static List<Volume> volumes(BatchJobSpec.Volumes volumes) {
+  private static List<Volume> volumes(BatchJobSpec.Volumes volumes, boolean writesModels) {
     return List.of(
         claim("input", volumes.inputClaim(), true),
         claim("output", volumes.outputClaim(), false),
-        claim("models", volumes.modelsClaim(), true));
+        claim("models", volumes.modelsClaim(), !writesModels));
   }
 
   private static Volume claim(String name, String claim, boolean readOnly) {

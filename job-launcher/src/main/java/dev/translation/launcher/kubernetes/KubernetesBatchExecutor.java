@@ -132,7 +132,7 @@ public class KubernetesBatchExecutor implements BatchExecutor, AutoCloseable {
     return new BatchJobSpec(
         batch.id(),
         properties.image(),
-        batch.batch().shards(),
+        batch.shards(),
         limits.backoffLimit(),
         limits.backoffLimitPerIndex(),
         limits.maxFailedIndexes(),

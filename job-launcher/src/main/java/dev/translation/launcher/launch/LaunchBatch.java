@@ -74,7 +74,7 @@ public class LaunchBatch {
                       + "; choose another output");
             });
     BatchPriority priority = priority(request.priority());
-    LaunchedBatch launched = new LaunchedBatch(batch, priority, limits());
+    LaunchedBatch launched = LaunchedBatch.of(batch, priority, limits());
     try {
       // The batch and its shards appear together or not at all.
       transactions.executeWithoutResult(status -> batches.create(batch, priority, executor.name()));
@@ -95,7 +95,7 @@ public class LaunchBatch {
   }
 
   /** The retry limits every batch gets, for a batch launched earlier. */
-  LaunchedBatch.RetryLimits limits() {
+  public LaunchedBatch.RetryLimits limits() {
     LauncherProperties.Launch limits = properties.launch();
     return new LaunchedBatch.RetryLimits(
         limits.backoffLimit(),

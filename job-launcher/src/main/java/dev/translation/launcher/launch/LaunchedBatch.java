@@ -6,24 +6,33 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A batch as an executor runs it: what it translates, how urgent it is, and how often its shards
- * may fail before the batch fails.
+ * A run of the batch runner as an executor runs it: a corpus batch or a model job, how many shards
+ * it has, how urgent it is, and how often its shards may fail before it fails.
  *
- * @param batch the batch
+ * @param id the batch's (or model job's) id; its {@link RunnerKind} follows from it
+ * @param shards processes that share the work (a model job has one)
  * @param priority how urgent it is
  * @param limits retry and time limits
  */
-public record LaunchedBatch(CorpusBatch batch, BatchPriority priority, RetryLimits limits) {
+public record LaunchedBatch(String id, int shards, BatchPriority priority, RetryLimits limits) {
 
   public LaunchedBatch {
-    Objects.requireNonNull(batch, "batch");
+    Objects.requireNonNull(id, "id");
+    if (shards < 1) {
+      throw new IllegalArgumentException("a run has at least one shard");
+    }
     Objects.requireNonNull(priority, "priority");
     Objects.requireNonNull(limits, "limits");
   }
 
-  /** The batch's id. */
-  public String id() {
-    return batch.id();
+  /** A corpus batch's run. */
+  public static LaunchedBatch of(CorpusBatch batch, BatchPriority priority, RetryLimits limits) {
+    return new LaunchedBatch(batch.id(), batch.shards(), priority, limits);
+  }
+
+  /** What the run does. */
+  public RunnerKind kind() {
+    return RunnerKind.of(id);
   }
 
   /**

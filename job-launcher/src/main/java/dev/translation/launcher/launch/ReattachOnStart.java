@@ -1,5 +1,8 @@
 package dev.translation.launcher.launch;
 
+import dev.translation.launcher.corpus.BatchPriority;
+import dev.translation.launcher.models.ModelJob;
+import dev.translation.launcher.models.ModelJobOutcomes;
 import dev.translation.launcher.persistence.CorpusBatchRepository;
 import dev.translation.launcher.persistence.StoredBatch;
 import java.util.List;
@@ -24,22 +27,33 @@ class ReattachOnStart {
   private final CorpusBatchRepository batches;
   private final BatchExecutor executor;
   private final LaunchBatch launches;
+  private final ModelJobOutcomes modelJobs;
 
-  ReattachOnStart(CorpusBatchRepository batches, BatchExecutor executor, LaunchBatch launches) {
+  ReattachOnStart(
+      CorpusBatchRepository batches,
+      BatchExecutor executor,
+      LaunchBatch launches,
+      ModelJobOutcomes modelJobs) {
     this.batches = batches;
     this.executor = executor;
     this.launches = launches;
+    this.modelJobs = modelJobs;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void reattach() {
     List<StoredBatch> unfinished = batches.unfinished(executor.name());
-    if (!unfinished.isEmpty()) {
-      log.info("taking up {} unfinished batches", unfinished.size());
+    List<ModelJob> unfinishedModelJobs = modelJobs.unfinished(executor.name());
+    if (!unfinished.isEmpty() || !unfinishedModelJobs.isEmpty()) {
+      log.info(
+          "taking up {} unfinished batches and {} model jobs",
+          unfinished.size(),
+          unfinishedModelJobs.size());
     }
-    executor.reattach(
-        unfinished.stream()
-            .map(b -> new LaunchedBatch(b.batch(), b.priority(), launches.limits()))
-            .toList());
+    List<LaunchedBatch> runs = new java.util.ArrayList<>();
+    unfinished.forEach(b -> runs.add(LaunchedBatch.of(b.batch(), b.priority(), launches.limits())));
+    unfinishedModelJobs.forEach(
+        job -> runs.add(new LaunchedBatch(job.id(), 1, BatchPriority.NORMAL, launches.limits())));
+    executor.reattach(runs);
   }
 }

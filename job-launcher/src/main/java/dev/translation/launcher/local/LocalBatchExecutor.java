@@ -71,7 +71,7 @@ public class LocalBatchExecutor implements BatchExecutor, AutoCloseable {
     if (running.putIfAbsent(batch.id(), run) != null) {
       return;
     }
-    for (int shard = 0; shard < batch.batch().shards(); shard++) {
+    for (int shard = 0; shard < batch.shards(); shard++) {
       int index = shard;
       Thread.ofVirtual()
           .name("batch-" + batch.id() + "-" + shard)
@@ -117,7 +117,7 @@ public class LocalBatchExecutor implements BatchExecutor, AutoCloseable {
             "attempt ended with exit code "
                 + exitCode
                 + lastLine(logFile).map(l -> " (" + l + ")").orElse("");
-        boolean indexed = batch.batch().shards() > 1;
+        boolean indexed = batch.shards() > 1;
         int limit = indexed ? batch.limits().backoffLimitPerIndex() : batch.limits().backoffLimit();
         int counted = indexed ? failures : total;
         if (counted > limit) {
@@ -186,7 +186,7 @@ public class LocalBatchExecutor implements BatchExecutor, AutoCloseable {
         stopProcesses(run);
         events.batchFailed(
             run.batch.id(),
-            run.batch.batch().shards() == 1 ? reason : "shard " + shard + " failed: " + reason);
+            run.batch.shards() == 1 ? reason : "shard " + shard + " failed: " + reason);
       }
       return;
     }
@@ -206,8 +206,7 @@ public class LocalBatchExecutor implements BatchExecutor, AutoCloseable {
     if (failed == 0) {
       events.batchCompleted(run.batch.id());
     } else {
-      events.batchFailed(
-          run.batch.id(), failed + " of " + run.batch.batch().shards() + " shards failed");
+      events.batchFailed(run.batch.id(), failed + " of " + run.batch.shards() + " shards failed");
     }
   }
 
@@ -350,7 +349,7 @@ public class LocalBatchExecutor implements BatchExecutor, AutoCloseable {
     }
 
     synchronized boolean allShardsFinished() {
-      return succeeded + failed == batch.batch().shards();
+      return succeeded + failed == batch.shards();
     }
   }
 }

@@ -397,7 +397,7 @@ class KubernetesBatchExecutorIT {
   }
 
   private static LaunchedBatch batch(String id, int shards) {
-    return new LaunchedBatch(
+    return LaunchedBatch.of(
         new CorpusBatch(
             id,
             1,

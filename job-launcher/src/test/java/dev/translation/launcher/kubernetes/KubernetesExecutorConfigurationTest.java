@@ -65,7 +65,7 @@ class KubernetesExecutorConfigurationTest {
                   context
                       .getBean(KubernetesBatchExecutor.class)
                       .jobSpec(
-                          new LaunchedBatch(
+                          LaunchedBatch.of(
                               new CorpusBatch(
                                   example.batchId(),
                                   1,
@@ -103,7 +103,7 @@ class KubernetesExecutorConfigurationTest {
   }
 
   private static LaunchedBatch batch(BatchPriority priority) {
-    return new LaunchedBatch(
+    return LaunchedBatch.of(
         new CorpusBatch(
             "b-1",
             1,
