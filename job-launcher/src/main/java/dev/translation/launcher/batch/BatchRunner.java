@@ -1,6 +1,8 @@
 package dev.translation.launcher.batch;
 
 import dev.translation.launcher.kubernetes.BatchExitCodes;
+import dev.translation.launcher.launch.RunnerKind;
+import dev.translation.launcher.modeljobs.ModelJobConfiguration;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -65,7 +67,7 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator, SmartL
 
   private final JobOperator jobOperator;
   private final JobRepository jobRepository;
-  private final Job job;
+  private final List<Job> jobs;
   private final CurrentShard current;
   private final GracefulStop gracefulStop;
   private final AwaitResults await;
@@ -76,13 +78,13 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator, SmartL
   public BatchRunner(
       JobOperator jobOperator,
       JobRepository jobRepository,
-      Job job,
+      List<Job> jobs,
       CurrentShard current,
       GracefulStop gracefulStop,
       AwaitResults await) {
     this.jobOperator = jobOperator;
     this.jobRepository = jobRepository;
-    this.job = job;
+    this.jobs = jobs;
     this.current = current;
     this.gracefulStop = gracefulStop;
     this.await = await;
@@ -132,6 +134,7 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator, SmartL
 
   private JobExecution runShard() throws Exception {
     ShardAssignment shard = current.assignment();
+    Job job = jobFor(RunnerKind.of(shard.batchId()));
     JobParameters parameters = parameters(shard);
     JobInstance instance = jobRepository.getJobInstance(job.getName(), parameters);
     if (instance == null) {
@@ -159,6 +162,20 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator, SmartL
         last.getId(),
         last.getStatus());
     return jobOperator.restart(last);
+  }
+
+  /** The Spring Batch job a run of this kind is. */
+  private Job jobFor(RunnerKind kind) {
+    String name =
+        switch (kind) {
+          case CORPUS_BATCH -> CorpusTranslationJobConfiguration.JOB;
+          case MODEL_REFRESH -> ModelJobConfiguration.REFRESH_JOB;
+          case MODEL_RETRAIN -> ModelJobConfiguration.RETRAIN_JOB;
+        };
+    return jobs.stream()
+        .filter(job -> job.getName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no job " + name + " in the runner"));
   }
 
   private static void stopWithParent(long pid) {

@@ -10,7 +10,7 @@ import org.springframework.batch.core.step.StepExecution;
  * running step's row from a second thread and race the step's own updates (an optimistic locking
  * failure then ends the job FAILED).
  */
-final class GracefulStop implements StepExecutionListener {
+public final class GracefulStop implements StepExecutionListener {
 
   private volatile boolean requested;
   private volatile StepExecution current;
@@ -21,6 +21,11 @@ final class GracefulStop implements StepExecutionListener {
     if (requested) {
       stepExecution.setTerminateOnly();
     }
+  }
+
+  /** Whether a stop was asked for: long tasklets (a retraining) check it between their reports. */
+  public boolean requested() {
+    return requested;
   }
 
   /** Asks the running step (and any step after it) to stop before its next chunk. */

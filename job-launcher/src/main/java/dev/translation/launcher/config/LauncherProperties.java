@@ -144,7 +144,8 @@ public record LauncherProperties(
    * The local executor: each shard attempt is a child process running the batch runner.
    *
    * @param maxProcesses shard processes running at once; more wait, higher priority first
-   * @param javaOptions JVM options of each process
+   * @param javaOptions JVM options of each corpus shard's process
+   * @param modelJobJavaOptions JVM options of a model job's process, which runs the engine
    * @param logDirectory where each shard's output is kept (one file per shard, all attempts)
    * @param initialRetryDelay the pause before a failed shard's first retry, doubling after each
    * @param maxRetryDelay the longest pause between retries
@@ -153,6 +154,7 @@ public record LauncherProperties(
   public record Local(
       int maxProcesses,
       List<String> javaOptions,
+      List<String> modelJobJavaOptions,
       String logDirectory,
       Duration initialRetryDelay,
       Duration maxRetryDelay,
@@ -160,6 +162,8 @@ public record LauncherProperties(
 
     public Local {
       javaOptions = javaOptions == null ? List.of() : List.copyOf(javaOptions);
+      modelJobJavaOptions =
+          modelJobJavaOptions == null ? List.of() : List.copyOf(modelJobJavaOptions);
     }
 
     /** The log directory as a path (bound as text, as the storage roots are). */

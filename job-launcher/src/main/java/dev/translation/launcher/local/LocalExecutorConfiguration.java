@@ -20,8 +20,7 @@ class LocalExecutorConfiguration {
   @Bean(destroyMethod = "close")
   LocalBatchExecutor localBatchExecutor(
       LauncherProperties properties, Environment environment, ExecutionEvents events) {
-    RunnerCommand command =
-        new RunnerCommand(properties.local().javaOptions(), environment, properties);
+    RunnerCommand command = new RunnerCommand(environment, properties);
     Thread.ofVirtual()
         .name("runner-fast-start")
         .start(

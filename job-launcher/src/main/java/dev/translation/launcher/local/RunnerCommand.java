@@ -4,6 +4,7 @@ import dev.translation.launcher.LauncherApplication;
 import dev.translation.launcher.batch.BatchRunner;
 import dev.translation.launcher.batch.ShardAssignment;
 import dev.translation.launcher.config.LauncherProperties;
+import dev.translation.launcher.launch.RunnerKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,11 +21,13 @@ import org.springframework.core.env.Environment;
 final class RunnerCommand {
 
   private final List<String> javaOptions;
+  private final List<String> modelJobJavaOptions;
   private final Environment environment;
   private final LauncherProperties properties;
 
-  RunnerCommand(List<String> javaOptions, Environment environment, LauncherProperties properties) {
-    this.javaOptions = List.copyOf(javaOptions);
+  RunnerCommand(Environment environment, LauncherProperties properties) {
+    this.javaOptions = properties.local().javaOptions();
+    this.modelJobJavaOptions = properties.local().modelJobJavaOptions();
     this.environment = environment;
     this.properties = properties;
   }
@@ -88,7 +91,8 @@ final class RunnerCommand {
 
   /** The process for one attempt of one shard, its output appended to {@code log}. */
   ProcessBuilder attempt(String batchId, int shard, Path log) {
-    Path cache = aotCache;
+    // A model job runs the engine (other JVM options); the cache was recorded for corpus runners.
+    Path cache = RunnerKind.of(batchId).isModelJob() ? null : aotCache;
     ProcessBuilder builder =
         runner(batchId, shard, cache == null ? List.of() : List.of("-XX:AOTCache=" + cache));
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -98,7 +102,7 @@ final class RunnerCommand {
   private ProcessBuilder runner(String batchId, int shard, List<String> extraJavaOptions) {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
-    command.addAll(javaOptions);
+    command.addAll(RunnerKind.of(batchId).isModelJob() ? modelJobJavaOptions : javaOptions);
     command.addAll(extraJavaOptions);
     String classPath = System.getProperty("java.class.path");
     Path extracted = extractedJar;
@@ -137,6 +141,19 @@ final class RunnerCommand {
         "--translation.launcher.runner.poll-interval=" + runner.pollInterval().toMillis() + "ms");
     command.add(
         "--translation.launcher.relay.interval=" + properties.relay().interval().toMillis() + "ms");
+    LauncherProperties.Models models = properties.models();
+    command.add("--translation.launcher.models.directory=" + models.directoryPath());
+    command.add("--translation.launcher.models.work-directory=" + models.workDirectoryPath());
+    command.add("--translation.launcher.models.cache-directory=" + models.cacheDirectoryPath());
+    models
+        .testSetsPath()
+        .ifPresent(
+            tests -> command.add("--translation.launcher.models.test-sets-directory=" + tests));
+    command.add(
+        "--translation.launcher.models.evaluation-beam-size=" + models.evaluationBeamSize());
+    command.add(
+        "--translation.launcher.models.evaluation-max-sentences="
+            + models.evaluationMaxSentences());
     ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> env = builder.environment();
     env.put(ShardAssignment.COMPLETION_INDEX, Integer.toString(shard));

@@ -7,7 +7,6 @@ import dev.translation.launcher.batch.BatchRunner;
 import dev.translation.launcher.config.LauncherProperties;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -71,25 +70,11 @@ class RegisterStarterModel implements ApplicationRunner {
         uri == null || uri.isBlank() ? directory.toUri() : URI.create(uri),
         checksums,
         manifest.metrics(),
-        lineage(manifest),
+        ModelLineage.of(manifest),
         ModelState.ACTIVE,
         null,
         REGISTERED_BY,
         null,
         null);
-  }
-
-  /** The manifest's training record as the registry's lineage. */
-  static Map<String, Object> lineage(ModelManifest manifest) {
-    Map<String, Object> lineage = new LinkedHashMap<>();
-    ModelManifest.Training training = manifest.training();
-    if (training != null) {
-      lineage.put("data", training.data());
-      lineage.put("basedOn", training.basedOn());
-      lineage.put("steps", training.steps());
-      lineage.put("minutes", training.minutes());
-      lineage.put("machine", training.machine());
-    }
-    return lineage;
   }
 }

@@ -39,6 +39,8 @@ public final class BundleCache {
 
   private static final Pattern SHA_256 = Pattern.compile("[0-9a-f]{64}");
 
+  private static final int MAX_MANIFEST_BYTES = 1 << 20;
+
   private final Path root;
   private final HttpClient http;
   private final Duration timeout;
@@ -96,6 +98,46 @@ public final class BundleCache {
       return verified(directory, uri, checksums);
     } catch (IOException e) {
       throw new InvalidModelBundleException("Cannot copy model bundle " + uri + ": " + e, e);
+    } finally {
+      deleteQuietly(partial);
+    }
+  }
+
+  /**
+   * The checksums of a bundle not registered yet, from its own {@code model.json}: that file's
+   * checksum and the checksums it lists. {@link #fetch} then checks every file against them.
+   *
+   * @param expectedManifestSha256 the checksum {@code model.json} must have, or null to take it as
+   *     found
+   * @throws InvalidModelBundleException when there is no readable {@code model.json}, or it is not
+   *     the expected one
+   */
+  public Map<String, String> checksumsOf(URI uri, String expectedManifestSha256) {
+    Path partial = root.resolve(".manifest-" + UUID.randomUUID());
+    try {
+      Files.createDirectories(partial);
+      Path manifest = partial.resolve(ModelManifest.FILE_NAME);
+      try (InputStream in = open(uri, ModelManifest.FILE_NAME);
+          OutputStream out = Files.newOutputStream(manifest)) {
+        byte[] bytes = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+        if (bytes.length > MAX_MANIFEST_BYTES) {
+          throw new InvalidModelBundleException(
+              "model.json of bundle " + uri + " is larger than " + MAX_MANIFEST_BYTES + " bytes");
+        }
+        out.write(bytes);
+      }
+      String sha = ModelBundle.sha256(manifest);
+      if (expectedManifestSha256 != null && !sha.equalsIgnoreCase(expectedManifestSha256)) {
+        throw mismatch(uri, ModelManifest.FILE_NAME, expectedManifestSha256, sha);
+      }
+      Map<String, String> checksums =
+          new java.util.TreeMap<>(ModelBundle.readManifest(partial).files());
+      checksums.put(ModelManifest.FILE_NAME, sha);
+      requireChecksums(uri, checksums);
+      return checksums;
+    } catch (IOException e) {
+      throw new InvalidModelBundleException(
+          "Cannot read model.json of bundle " + uri + ": " + e, e);
     } finally {
       deleteQuietly(partial);
     }
