@@ -1,0 +1,273 @@
+package dev.translation.launcher.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.translation.contracts.Topics;
+import dev.translation.engine.bundle.ModelBundle;
+import dev.translation.engine.bundle.ModelManifest;
+import dev.translation.launcher.persistence.ModelRegistryRepository;
+import dev.translation.testfixtures.DatabaseEndpoint;
+import dev.translation.testfixtures.SharedFixtures;
+import dev.translation.topics.PipelineTopics;
+import dev.translation.training.trainer.BundleTraining;
+import dev.translation.training.trainer.Hyperparameters;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Model refreshes launched through the launcher's API and run by its local executor as real batch
+ * runner processes, against a real MySQL-compatible server and Kafka: a bundle that fails its
+ * checksums is refused as bad input, a worse model is rejected by the gate and not registered, and
+ * a model that passes is registered with its scores (and promoted when asked).
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "translation.launcher.executor=local",
+      "translation.launcher.relay.interval=200ms",
+      "translation.launcher.local.initial-retry-delay=200ms",
+      "translation.launcher.models.evaluation-max-sentences=40",
+      "translation.launcher.models.gate-test-sets=phrase-sentences-test"
+    })
+class ModelJobsIT {
+
+  static final Path ROOT = temporaryDirectory();
+  static final Path MODELS = ROOT.resolve("models");
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final String STARTER = "de-en-starter@4";
+  static DatabaseEndpoint database;
+
+  @LocalServerPort int port;
+  @Autowired DataSource dataSource;
+  @Autowired ModelRegistryRepository registry;
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    database = SharedFixtures.database().createDatabase("launcher_model_jobs");
+    registry.add("spring.datasource.url", database::jdbcUrl);
+    registry.add("spring.datasource.username", database::username);
+    registry.add("spring.datasource.password", database::password);
+    registry.add("spring.kafka.bootstrap-servers", () -> SharedFixtures.kafka().bootstrapServers());
+    registry.add("translation.launcher.storage.input-root", () -> ROOT.resolve("input").toString());
+    registry.add(
+        "translation.launcher.storage.output-root", () -> ROOT.resolve("output").toString());
+    registry.add("translation.launcher.local.log-directory", () -> ROOT.resolve("logs").toString());
+    registry.add("translation.launcher.models.directory", MODELS::toString);
+    registry.add(
+        "translation.launcher.models.work-directory", () -> ROOT.resolve("work").toString());
+    registry.add(
+        "translation.launcher.models.cache-directory", () -> ROOT.resolve("cache").toString());
+  }
+
+  @BeforeAll
+  static void topics() throws IOException {
+    Files.createDirectories(ROOT.resolve("input"));
+    PipelineTopics.create(SharedFixtures.kafka().bootstrapServers(), Topics.ALL, (short) 1);
+  }
+
+  @Test
+  void refreshesAreCheckedGatedRegisteredAndPromoted() throws Exception {
+    String manager = apiKey(true);
+    Path starter = ModelBundle.open(starterDirectory()).directory();
+
+    // Refused up front: no bundle, a bundle outside the models volume, a key without model rights.
+    assertThat(refresh(manager, "{}").statusCode()).isEqualTo(422);
+    assertThat(refresh(manager, "{\"bundleUri\": \"file:/etc/\"}").statusCode()).isEqualTo(422);
+    assertThat(refresh(apiKey(false), body(copy(starter, "5"), null)).statusCode()).isEqualTo(403);
+
+    // A bundle whose model.json is not the one named: bad input, no retry, nothing registered.
+    Path same = copy(starter, "5");
+    JsonNode wrongSum = finished(launched(refresh(manager, body(same, "0".repeat(64)))));
+    assertThat(wrongSum.path("status").asString()).isEqualTo("FAILED");
+    assertThat(wrongSum.path("reason").asString()).contains("model.json has SHA-256");
+    assertThat(wrongSum.path("attempts").asInt()).isEqualTo(1);
+
+    // A file changed after its model.json was written: bad input too.
+    Path tampered = copy(starter, "6");
+    Files.write(tampered.resolve("sentencepiece.model"), new byte[] {1}, StandardOpenOption.APPEND);
+    JsonNode tamperedJob = finished(launched(refresh(manager, body(tampered, null))));
+    assertThat(tampered.resolve("model.json")).exists();
+    assertThat(tamperedJob.path("status").asString()).isEqualTo("FAILED");
+    assertThat(tamperedJob.path("reason").asString()).contains("sentencepiece.model");
+    assertThat(tamperedJob.path("attempts").asInt()).isEqualTo(1);
+
+    // A worse model: the gate rejects it and it is not registered.
+    Path worse = ruined(starter, "7");
+    JsonNode rejected = finished(launched(refresh(manager, body(worse, null))));
+    assertThat(rejected.path("status").asString()).as(rejected.toString()).isEqualTo("REJECTED");
+    assertThat(rejected.path("reason").asString()).contains("phrase-sentences-test", "beyond");
+    assertThat(rejected.path("result").path("gate").path("passed").asBoolean()).isFalse();
+    assertThat(registry.find("de-en-starter@7")).isEmpty();
+
+    // The same weights under a new version pass (equal scores) and are promoted, as asked.
+    String promote = body(same, null).replace("}", ", \"then\": \"promote\"}");
+    JsonNode passed = finished(launched(refresh(manager, promote)));
+    assertThat(passed.path("status").asString()).as(passed.toString()).isEqualTo("SUCCEEDED");
+    assertThat(passed.path("modelId").asString()).isEqualTo("de-en-starter@5");
+    assertThat(passed.path("result").path("rollout").asString()).isEqualTo("promoted");
+    ModelVersion registered = registry.find("de-en-starter@5").orElseThrow();
+    assertThat(registered.state()).isEqualTo(ModelState.ACTIVE);
+    assertThat(registered.bundleUri()).isEqualTo(same.toUri());
+    assertThat(registered.checksums())
+        .containsKeys("model.json", "model.pt", "sentencepiece.model");
+    ModelManifest.Metric gated =
+        registered.metrics().stream()
+            .filter(m -> m.testSet().equals("phrase-sentences-test") && m.sentences() == 40)
+            .findFirst()
+            .orElseThrow();
+    assertThat(gated.chrf()).isPositive();
+    assertThat(registered.lineage()).containsEntry("refreshedFrom", same.toUri().toString());
+    assertThat(registry.find(STARTER).orElseThrow().state()).isEqualTo(ModelState.RETIRED);
+  }
+
+  /** The job's id from a 201 answer. */
+  private static String launched(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return JSON.readTree(response.body()).path("id").asString();
+  }
+
+  private JsonNode finished(String id) {
+    JsonNode[] last = new JsonNode[1];
+    await()
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              last[0] =
+                  JSON.readTree(send(apiKey(false), "GET", "/v1/model-jobs/" + id, null).body());
+              return List.of("SUCCEEDED", "REJECTED", "FAILED", "CANCELLED")
+                  .contains(last[0].path("status").asString());
+            });
+    return last[0];
+  }
+
+  private static String body(Path bundle, String modelJsonSha256) {
+    return "{\"bundleUri\": \""
+        + bundle.toUri()
+        + "\""
+        + (modelJsonSha256 == null ? "" : ", \"modelJsonSha256\": \"" + modelJsonSha256 + "\"")
+        + "}";
+  }
+
+  /** The starter's files under another version, on the models volume. */
+  private static Path copy(Path starter, String version) throws IOException {
+    Path target = MODELS.resolve("de-en-starter").resolve(version + "-" + UUID.randomUUID());
+    ModelManifest manifest = ModelBundle.readManifest(starter);
+    ModelBundle.create(
+        target,
+        starter.resolve(manifest.module()),
+        starter.resolve(manifest.sentencePiece()),
+        withVersion(manifest, version));
+    return target;
+  }
+
+  /** The starter fine-tuned a few steps at a learning rate that wrecks it. */
+  private static Path ruined(Path starter, String version) throws IOException {
+    Path pairs = ROOT.resolve("nonsense.tsv");
+    Files.write(pairs, List.of("Haus\tbanana banana", "Hund\tbanana", "Ich habe Hunger.\tbanana"));
+    Path target = MODELS.resolve("de-en-starter").resolve(version);
+    BundleTraining.run(
+        new BundleTraining.Request(
+            new BundleTraining.FineTune(starter),
+            List.of(pairs),
+            List.of(pairs),
+            ROOT.resolve("ruin-work"),
+            target,
+            "de-en-starter",
+            version,
+            List.of("nonsense"),
+            new Hyperparameters(256, 0.5, 0, 4, 5, 4, 1, 64, 1, 1, 1.0)),
+        line -> {});
+    return target;
+  }
+
+  private static ModelManifest withVersion(ModelManifest m, String version) {
+    return new ModelManifest(
+        m.name(),
+        version,
+        m.sourceLanguage(),
+        m.targetLanguage(),
+        m.module(),
+        m.sentencePiece(),
+        m.tokens(),
+        m.maxSourceTokens(),
+        m.maxTargetTokens(),
+        m.architecture(),
+        m.training(),
+        m.metrics(),
+        m.files());
+  }
+
+  private static Path starterDirectory() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve("models/de-en-starter/4"))) {
+        return dir.resolve("models/de-en-starter/4");
+      }
+    }
+    throw new IllegalStateException(
+        "no models/de-en-starter/4 above " + Path.of("").toAbsolutePath());
+  }
+
+  private HttpResponse<String> refresh(String key, String body) throws Exception {
+    return send(key, "POST", "/v1/model-jobs/refresh", body);
+  }
+
+  private String apiKey(boolean manager) {
+    String key = "key-" + UUID.randomUUID();
+    JdbcClient.create(dataSource)
+        .sql(
+            "INSERT INTO api_keys (name, key_hash, max_texts_per_request, max_chars_per_text,"
+                + " requests_per_minute, can_manage_models) VALUES (?, SHA2(?, 256), 10, 100, 60,"
+                + " ?)")
+        .params(manager ? "ml engineer" : "user", key, manager)
+        .update();
+    return key;
+  }
+
+  private HttpResponse<String> send(String key, String method, String path, String body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer " + key);
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("model-jobs-it");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
