@@ -314,14 +314,14 @@
       if (token !== followToken) {
         return;
       }
-      showTranslations(result.segments);
+      showTranslations(result.segments, result.id);
       say('The job has finished: ' + statusLabel(job.status) + '.');
     } catch (error) {
       showProblem(error);
     }
   }
 
-  function showTranslations(segments) {
+  function showTranslations(segments, jobId) {
     $('result-heading').textContent = 'Translation';
     $('translations').replaceChildren(
       ...segments.map((segment) => {
@@ -330,6 +330,8 @@
         if (segment.status === 'done') {
           text.className = 'translation';
           text.textContent = segment.translation;
+          item.append(text, correctionForm(jobId, segment));
+          return item;
         } else if (segment.status === 'failed') {
           text.className = 'segment-error';
           text.textContent = 'Not translated: ' + segment.error;
@@ -343,6 +345,49 @@
       }),
     );
     $('result').hidden = false;
+  }
+
+  // --- corrections ------------------------------------------------------------------------------
+
+  /** A folded form that sends a better translation of one text, kept for retraining. */
+  function correctionForm(jobId, segment) {
+    const details = document.createElement('details');
+    details.className = 'correction';
+    const summary = document.createElement('summary');
+    summary.textContent = 'Suggest a better translation';
+    const form = document.createElement('form');
+    const id = 'correction-' + segment.index;
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.textContent = 'Better translation of text ' + (segment.index + 1);
+    const box = document.createElement('textarea');
+    box.id = id;
+    box.rows = 3;
+    box.required = true;
+    box.value = segment.translation;
+    const send = document.createElement('button');
+    send.type = 'submit';
+    send.textContent = 'Send correction';
+    form.append(label, box, send);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      clearProblem();
+      send.disabled = true;
+      try {
+        await apiJson('/v1/jobs/' + jobId + '/segments/' + segment.index + '/correction', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ translation: box.value }),
+        });
+        say('Thank you: your translation of text ' + (segment.index + 1) + ' was saved.');
+      } catch (error) {
+        showProblem(error);
+      } finally {
+        send.disabled = false;
+      }
+    });
+    details.append(summary, form);
+    return details;
   }
 
   async function cancelJob() {
@@ -477,6 +522,88 @@
     return row;
   }
 
+  // --- models -----------------------------------------------------------------------------------
+
+  async function refreshModels() {
+    if (storedKey() === null) {
+      showModels(null);
+      return;
+    }
+    try {
+      showModels((await apiJson('/v1/models')).languagePairs);
+    } catch (error) {
+      showProblem(error);
+    }
+  }
+
+  function showModels(pairs) {
+    const empty = pairs === null || pairs.length === 0;
+    $('models-empty').hidden = !empty;
+    $('models-empty').textContent =
+      pairs === null
+        ? 'Enter your API key to see the models that translate.'
+        : 'No model has been registered yet.';
+    $('models').replaceChildren(...(pairs || []).map(pairModels));
+  }
+
+  function pairModels(pair) {
+    const article = document.createElement('article');
+    article.className = 'model-pair';
+    const heading = document.createElement('h3');
+    heading.textContent = languageName(pair.source) + ' → ' + languageName(pair.target);
+    article.append(heading, modelVersion('Active', pair.active));
+    if (pair.canary) {
+      article.append(
+        modelVersion('Canary, ' + pair.canary.percent + ' % of sentences', pair.canary),
+      );
+    }
+    return article;
+  }
+
+  function modelVersion(role, version) {
+    const part = document.createElement('div');
+    part.className = 'model-version';
+    const title = document.createElement('p');
+    title.textContent = role + ': ' + version.modelId;
+    part.append(title);
+    if (version.metrics.length === 0) {
+      const none = document.createElement('p');
+      none.textContent = 'No scores recorded.';
+      part.append(none);
+      return part;
+    }
+    const table = document.createElement('table');
+    const caption = document.createElement('caption');
+    caption.textContent = 'Scores of ' + version.modelId;
+    const head = document.createElement('tr');
+    ['Test set', 'System', 'Sentences', 'chrF', 'BLEU'].forEach((name) => {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = name;
+      head.append(th);
+    });
+    const thead = document.createElement('thead');
+    thead.append(head);
+    const tbody = document.createElement('tbody');
+    version.metrics.forEach((score) => {
+      const row = document.createElement('tr');
+      [score.testSet, score.system, score.sentences, score.chrf, score.bleu].forEach((value) => {
+        const cell = document.createElement('td');
+        cell.textContent =
+          value === null || value === undefined
+            ? '–'
+            : typeof value === 'number' && !Number.isInteger(value)
+              ? value.toFixed(1)
+              : String(value);
+        row.append(cell);
+      });
+      tbody.append(row);
+    });
+    table.append(caption, thead, tbody);
+    part.append(table);
+    return part;
+  }
+
   // --- the drop zone ----------------------------------------------------------------------------
 
   function setUpDropZone() {
@@ -523,6 +650,7 @@
       storeKey(key);
       try {
         showJobs((await apiJson('/v1/jobs?page=0&size=' + RECENT_JOBS)).items);
+        refreshModels();
         $('api-key').value = '';
         say('The key works and is kept until you close this tab.');
       } catch (error) {
@@ -538,6 +666,7 @@
       stopFollowing();
       clearProblem();
       showJobs(null);
+      showModels(null);
       showKeyState();
       say('The key was forgotten.');
       $('api-key').focus();
@@ -550,7 +679,12 @@
       clearProblem();
       refreshJobs();
     });
+    $('refresh-models').addEventListener('click', () => {
+      clearProblem();
+      refreshModels();
+    });
     refreshJobs();
+    refreshModels();
   }
 
   start();

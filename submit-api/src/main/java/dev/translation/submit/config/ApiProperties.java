@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param await the optional wait on submit ({@code ?wait=2s})
  * @param listing paging of {@code GET /v1/jobs}
  * @param cors which browser origins may call the API
+ * @param documents jobs submitted as files
+ * @param corrections users' corrections of their translations
  * @param bootstrapKeyFile when set and no API key exists yet, one is created at startup and written
  *     to this file (mode 600); for local mode
  */
@@ -33,6 +35,7 @@ public record ApiProperties(
     Listing listing,
     Cors cors,
     Documents documents,
+    Corrections corrections,
     Path bootstrapKeyFile) {
 
   public ApiProperties {
@@ -90,6 +93,15 @@ public record ApiProperties(
    */
   public record Documents(
       DataSize maxFileSize, int maxSegments, Duration retention, Duration purgeInterval) {}
+
+  /**
+   * Users' better translations of their own segments, kept for retraining.
+   *
+   * @param maxLength most characters (code points) a correction may have; a correction is also held
+   *     to four times its source's length plus 200, so a segment cannot carry unrelated text into
+   *     training data
+   */
+  public record Corrections(int maxLength) {}
 
   /**
    * @param enabled whether this replica runs the relay (several replicas may: rows are claimed with

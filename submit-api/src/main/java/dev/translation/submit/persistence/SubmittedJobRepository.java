@@ -198,6 +198,28 @@ public class SubmittedJobRepository {
         .list();
   }
 
+  /** The segments of one of the job's texts, with their source texts, in index order. */
+  public List<StoredSentence> sentencesOfText(String jobId, int textIndex) {
+    return jdbc.sql(
+            "SELECT idx, text_idx, line_breaks, status, translation, error, model_version,"
+                + " source_text FROM segments WHERE job_id = :id AND text_idx = :text ORDER BY idx")
+        .param("id", jobId)
+        .param("text", textIndex)
+        .query(
+            (rs, row) ->
+                new StoredSentence(
+                    new StoredSegment(
+                        rs.getInt("idx"),
+                        rs.getInt("text_idx"),
+                        rs.getInt("line_breaks"),
+                        SegmentStatus.valueOf(rs.getString("status")),
+                        rs.getString("translation"),
+                        rs.getString("error"),
+                        rs.getString("model_version")),
+                    rs.getString("source_text")))
+        .list();
+  }
+
   /** Just the job's status, for waiting. */
   public Optional<JobStatus> status(String jobId) {
     return jdbc.sql("SELECT status FROM jobs WHERE id = :id")

@@ -4,12 +4,15 @@ import dev.translation.documents.DocumentException;
 import dev.translation.documents.DocumentFormat;
 import dev.translation.documents.DocumentTooLargeException;
 import dev.translation.documents.UnsupportedDocumentException;
+import dev.translation.submit.jobs.CorrectionAlreadyUsedException;
 import dev.translation.submit.jobs.IdempotencyKeyReusedException;
 import dev.translation.submit.jobs.InvalidRequestException;
 import dev.translation.submit.jobs.JobAlreadyFinishedException;
 import dev.translation.submit.jobs.JobNotFinishedException;
 import dev.translation.submit.jobs.JobNotFoundException;
 import dev.translation.submit.jobs.NotADocumentJobException;
+import dev.translation.submit.jobs.SegmentNotFoundException;
+import dev.translation.submit.jobs.SegmentNotTranslatedException;
 import dev.translation.submit.security.ApiKeyRejectedException;
 import dev.translation.submit.security.RateLimitExceededException;
 import dev.translation.submit.security.TooManyFailedAuthenticationsException;
@@ -55,9 +58,10 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * codes: 400 for a body that is not UTF-8 JSON or has wrong types, 422 for well-formed requests
  * that break a rule (empty or too many texts, text too long, unsupported language pair, reused
  * Idempotency-Key), 401 without a valid key, 404 for jobs that are not the caller's, 406 when the
- * Accept header allows no JSON, 409 to cancel a finished job, 413 for oversized bodies, 415 for a
- * body that is not application/json, 429 above the rate or after too many failed authentications. A
- * 5xx carries a reference to the log line, never a stack trace.
+ * Accept header allows no JSON, 409 to cancel a finished job or to correct a segment that is not
+ * done or whose correction a model has used, 413 for oversized bodies, 415 for a body that is not
+ * application/json, 429 above the rate or after too many failed authentications. A 5xx carries a
+ * reference to the log line, never a stack trace.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -141,6 +145,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ResponseEntity<ProblemDetail> notFound(JobNotFoundException e, HttpServletRequest request) {
     return problem(HttpStatus.NOT_FOUND, e.getMessage(), request).build();
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> segmentNotFound(
+      SegmentNotFoundException e, HttpServletRequest request) {
+    return problem(HttpStatus.NOT_FOUND, e.getMessage(), request).build();
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> segmentNotTranslated(
+      SegmentNotTranslatedException e, HttpServletRequest request) {
+    return problem(HttpStatus.CONFLICT, e.getMessage(), request)
+        .property("segmentStatus", e.status())
+        .build();
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> correctionUsed(
+      CorrectionAlreadyUsedException e, HttpServletRequest request) {
+    return problem(HttpStatus.CONFLICT, e.getMessage(), request)
+        .property("usedByModel", e.usedByModel())
+        .build();
   }
 
   @ExceptionHandler

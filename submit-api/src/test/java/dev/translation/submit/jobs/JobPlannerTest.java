@@ -28,6 +28,7 @@ class JobPlannerTest {
               null,
               null,
               null,
+              null,
               null));
 
   private static ValidRequest request(List<String> texts, Priority priority) {

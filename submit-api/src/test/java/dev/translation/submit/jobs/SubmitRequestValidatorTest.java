@@ -14,7 +14,17 @@ class SubmitRequestValidatorTest {
   private final SubmitRequestValidator validator =
       new SubmitRequestValidator(
           new ApiProperties(
-              List.of("de-en", "en-de"), null, null, null, null, null, null, null, null, null));
+              List.of("de-en", "en-de"),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
   private final ApiKey.KeyLimits limits = new ApiKey.KeyLimits(3, 5, 60);
 
   private ValidRequest validate(List<String> texts, String source, String target) {

@@ -31,7 +31,8 @@ class ApiKeyBootstrapIT {
     Path file = directory.resolve("secrets/api-key");
     ApiKeyBootstrap bootstrap =
         new ApiKeyBootstrap(
-            keys, new ApiProperties(null, null, null, null, null, null, null, null, null, file));
+            keys,
+            new ApiProperties(null, null, null, null, null, null, null, null, null, null, file));
 
     Optional<IssuedApiKey> first = bootstrap.bootstrap(file);
     Optional<IssuedApiKey> second = bootstrap.bootstrap(file);

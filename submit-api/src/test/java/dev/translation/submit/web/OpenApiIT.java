@@ -58,9 +58,13 @@ class OpenApiIT extends ApiIntegrationTest {
             "GET /v1/jobs",
             "GET /v1/jobs/{id}",
             "GET /v1/jobs/{id}/result",
-            "DELETE /v1/jobs/{id}");
+            "DELETE /v1/jobs/{id}",
+            "POST /v1/jobs/{id}/segments/{n}/correction",
+            "GET /v1/models");
     assertThat(documented).isEqualTo(served);
     assertThat(document.path("components").path("securitySchemes").has("bearer")).isTrue();
     assertThat(document.path("components").path("schemas").has("TranslationRequest")).isTrue();
+    assertThat(document.path("components").path("schemas").has("CorrectionRequest")).isTrue();
+    assertThat(document.path("components").path("schemas").has("ModelsResponse")).isTrue();
   }
 }

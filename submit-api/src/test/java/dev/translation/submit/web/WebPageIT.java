@@ -86,8 +86,11 @@ class WebPageIT extends ApiIntegrationTest {
             browser.findElements(By.cssSelector("h1, h2")).stream()
                 .filter(WebElement::isDisplayed)
                 .map(WebElement::getText))
-        .containsExactly("Translate German to English", "API key", "Translate", "Recent jobs");
+        .containsExactly(
+            "Translate German to English", "API key", "Translate", "Recent jobs", "Models");
     assertThat(element("jobs-empty").getText()).isEqualTo("Enter your API key to see your jobs.");
+    assertThat(element("models-empty").getText())
+        .isEqualTo("Enter your API key to see the models that translate.");
     assertThat(texts(By.cssSelector("#source option"))).containsExactly("German");
     assertThat(texts(By.cssSelector("#target option"))).containsExactly("English");
     assertThat(browser.findElements(By.cssSelector("#drop-zone input[type=file]")))
