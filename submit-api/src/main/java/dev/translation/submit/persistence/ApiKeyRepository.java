@@ -19,28 +19,35 @@ public class ApiKeyRepository {
     this.jdbc = jdbc;
   }
 
-  /** Inserts a key with default limits (NULL overrides) and returns its id. */
-  public long insert(String name, String keyHash) {
+  /**
+   * Inserts a key with default limits (NULL overrides) and returns its id.
+   *
+   * @param manageModels whether the key may change what serves everyone (the job launcher's model
+   *     jobs, promotions and rollbacks)
+   */
+  public long insert(String name, String keyHash, boolean manageModels) {
     GeneratedKeyHolder generated = new GeneratedKeyHolder();
     jdbc.sql(
-            "INSERT INTO api_keys (name, key_hash, created_at) VALUES (:name, :hash,"
-                + " UTC_TIMESTAMP(6))")
+            "INSERT INTO api_keys (name, key_hash, created_at, can_manage_models) VALUES (:name,"
+                + " :hash, UTC_TIMESTAMP(6), :models)")
         .param("name", name)
         .param("hash", keyHash)
+        .param("models", manageModels)
         .update(generated, "id");
     return generated.getKey().longValue();
   }
 
   /**
    * Inserts a key only when the table has none, in one statement, so two replicas bootstrapping at
-   * once create one key between them.
+   * once create one key between them. The first key is the operator's: it may manage models.
    */
   public Optional<Long> insertIfTableEmpty(String name, String keyHash) {
     GeneratedKeyHolder generated = new GeneratedKeyHolder();
     int rows =
         jdbc.sql(
-                "INSERT INTO api_keys (name, key_hash, created_at) SELECT :name, :hash,"
-                    + " UTC_TIMESTAMP(6) FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM api_keys)")
+                "INSERT INTO api_keys (name, key_hash, created_at, can_manage_models) SELECT"
+                    + " :name, :hash, UTC_TIMESTAMP(6), TRUE FROM DUAL WHERE NOT EXISTS (SELECT 1"
+                    + " FROM api_keys)")
             .param("name", name)
             .param("hash", keyHash)
             .update(generated, "id");

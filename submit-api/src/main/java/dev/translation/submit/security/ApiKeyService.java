@@ -45,9 +45,18 @@ public class ApiKeyService {
    * @param name a label for the key (who uses it), 1-100 characters
    */
   public IssuedApiKey create(String name) {
+    return create(name, false);
+  }
+
+  /**
+   * Creates a key.
+   *
+   * @param manageModels whether it may launch model jobs, promote, start canaries and roll back
+   */
+  public IssuedApiKey create(String name, boolean manageModels) {
     String label = requireName(name);
     String secret = newSecret();
-    long id = repository.insert(label, Sha256.hex(secret));
+    long id = repository.insert(label, Sha256.hex(secret), manageModels);
     return new IssuedApiKey(id, label, secret);
   }
 

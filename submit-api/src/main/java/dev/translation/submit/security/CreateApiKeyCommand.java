@@ -11,14 +11,19 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar submit-api.jar --create-api-key=NAME}: applies the migrations (unless disabled),
- * creates a key, prints it once on stdout (nothing else goes to stdout) and exits. Uses the same
+ * {@code java -jar submit-api.jar --create-api-key=NAME [--manage-models]}: applies the migrations
+ * (unless disabled), creates a key (with {@code --manage-models}, one that may also launch model
+ * jobs, promote and roll back on the job launcher), prints it once on stdout (nothing else goes to
+ * stdout) and exits. Uses the same
  * datasource configuration as the server ({@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}).
  */
 public final class CreateApiKeyCommand {
 
   /** The option that selects this mode. */
   public static final String OPTION = "--create-api-key";
+
+  /** The option that gives the key model rights. */
+  public static final String MANAGE_MODELS = "--manage-models";
 
   private CreateApiKeyCommand() {}
 
@@ -47,14 +52,14 @@ public final class CreateApiKeyCommand {
   public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
     String name = requestedName(args).orElseThrow();
     if (name.isBlank()) {
-      err.println("usage: java -jar submit-api.jar --create-api-key=NAME");
+      err.println("usage: java -jar submit-api.jar --create-api-key=NAME [--manage-models]");
       return 2;
     }
     // Command-line arguments outrank application.yml (default properties would not): no relay, no
     // bootstrap file, and no log output, so stdout carries the key alone and errors go to stderr.
     String[] commandArgs =
         Stream.concat(
-                Arrays.stream(args),
+                Arrays.stream(args).filter(arg -> !arg.equals(MANAGE_MODELS)),
                 Stream.of(
                     "--translation.api.relay.enabled=false",
                     "--translation.api.bootstrap-key-file=",
@@ -67,7 +72,8 @@ public final class CreateApiKeyCommand {
             .bannerMode(Banner.Mode.OFF)
             .logStartupInfo(false)
             .run(commandArgs)) {
-      IssuedApiKey key = context.getBean(ApiKeyService.class).create(name);
+      boolean manageModels = Arrays.asList(args).contains(MANAGE_MODELS);
+      IssuedApiKey key = context.getBean(ApiKeyService.class).create(name, manageModels);
       out.println(key.secret());
       out.flush();
       err.println(
@@ -75,6 +81,7 @@ public final class CreateApiKeyCommand {
               + key.name()
               + "' (id "
               + key.id()
+              + (manageModels ? ", may manage models" : "")
               + "); it is shown only now, store it safely");
       return SpringApplication.exit(context);
     } catch (RuntimeException e) {

@@ -23,7 +23,7 @@ class ApiKeyServiceTest {
 
     IssuedApiKey issued = service.create("team");
 
-    verify(repository).insert("team", Sha256.hex(issued.secret()));
+    verify(repository).insert("team", Sha256.hex(issued.secret()), false);
   }
 
   @Test
