@@ -148,6 +148,9 @@ public final class LocalPipeline implements AutoCloseable {
     environment.put("SERVER_PORT", Integer.toString(port));
     environment.put("TRANSLATION_WORKER_LANE", lane);
     environment.put("TRANSLATION_WORKER_MODEL_BUNDLE", settings.modelBundle().toString());
+    environment.put(
+        "TRANSLATION_WORKER_MODELS_CACHEDIRECTORY",
+        settings.dataDirectory().resolve("model-cache/worker-" + lane).toString());
     environment.put("DJL_CACHE_DIR", settings.dataDirectory().resolve("djl-cache").toString());
     List<String> command = new ArrayList<>();
     if (lane.equals("batch") && Files.isExecutable(NICE)) {
@@ -179,6 +182,21 @@ public final class LocalPipeline implements AutoCloseable {
         this.settings.dataDirectory().resolve("logs/batches").toString());
     // One person's machine: a corpus may come from a server on the local network.
     environment.put("TRANSLATION_LAUNCHER_STORAGE_ALLOWPRIVATEURLS", "true");
+    // The model registry: the starter model is the first active version; retrained bundles and
+    // their checkpoints stay in the data folder; model jobs run the engine.
+    Path data = this.settings.dataDirectory();
+    environment.put(
+        "TRANSLATION_LAUNCHER_MODELS_STARTERBUNDLE", this.settings.modelBundle().toString());
+    environment.put("TRANSLATION_LAUNCHER_MODELS_DIRECTORY", data.resolve("models").toString());
+    environment.put(
+        "TRANSLATION_LAUNCHER_MODELS_WORKDIRECTORY", data.resolve("model-jobs").toString());
+    environment.put(
+        "TRANSLATION_LAUNCHER_MODELS_CACHEDIRECTORY",
+        data.resolve("model-cache/launcher").toString());
+    environment.put(
+        "TRANSLATION_LAUNCHER_MODELS_TESTSETSDIRECTORY",
+        this.settings.repositoryRoot().resolve("test-sets").toString());
+    environment.put("DJL_CACHE_DIR", data.resolve("djl-cache").toString());
     return new AppProcess(
         "job-launcher",
         List.of(

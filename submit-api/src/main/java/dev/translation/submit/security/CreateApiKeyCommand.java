@@ -14,8 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code java -jar submit-api.jar --create-api-key=NAME [--manage-models]}: applies the migrations
  * (unless disabled), creates a key (with {@code --manage-models}, one that may also launch model
  * jobs, promote and roll back on the job launcher), prints it once on stdout (nothing else goes to
- * stdout) and exits. Uses the same
- * datasource configuration as the server ({@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}).
+ * stdout) and exits. Uses the same datasource configuration as the server ({@code DB_URL}, {@code
+ * DB_USER}, {@code DB_PASSWORD}).
  */
 public final class CreateApiKeyCommand {
 
