@@ -194,8 +194,8 @@ class RolloutPipelineIT {
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> api.job(id).body().path("status").asString().equals("succeeded"));
     Map<String, Integer> counts = new java.util.TreeMap<>();
-    for (JsonNode text : api.result(id).body().path("texts")) {
-      counts.merge(text.path("modelVersion").asString(), 1, Integer::sum);
+    for (JsonNode text : api.result(id).body().path("segments")) {
+      counts.merge(text.path("model").asString(), 1, Integer::sum);
     }
     return counts;
   }
@@ -207,11 +207,11 @@ class RolloutPipelineIT {
       if (reply.status() != 200) {
         return new Answer(sentAt, null, "HTTP " + reply.status() + ": " + reply.body());
       }
-      JsonNode first = reply.body().path("texts").get(0);
+      JsonNode first = reply.body().path("segments").get(0);
       if (!"done".equals(first.path("status").asString())) {
         return new Answer(sentAt, null, "not done: " + reply.body());
       }
-      return new Answer(sentAt, first.path("modelVersion").asString(), null);
+      return new Answer(sentAt, first.path("model").asString(), null);
     } catch (Exception e) {
       return new Answer(sentAt, null, e.toString());
     }

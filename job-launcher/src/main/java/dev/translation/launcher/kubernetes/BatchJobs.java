@@ -79,10 +79,19 @@ public final class BatchJobs {
    * with the limits the launcher uses by default.
    */
   public static BatchJobSpec example() {
+    return example("example", 2);
+  }
+
+  /**
+   * An example run with the launcher's default image and limits: {@code k8s/jobs/} holds the Jobs
+   * made from these for a corpus batch ({@code example}), a refresh ({@code refresh-example}) and a
+   * retraining ({@code retrain-example}).
+   */
+  public static BatchJobSpec example(String id, int shards) {
     return new BatchJobSpec(
-        "example",
+        id,
         "translation/job-launcher:0.1.0",
-        2,
+        shards,
         6,
         3,
         0,

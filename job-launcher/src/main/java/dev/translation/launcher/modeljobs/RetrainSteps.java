@@ -17,6 +17,7 @@ import dev.translation.launcher.persistence.ModelJobRepository;
 import dev.translation.launcher.persistence.ModelRegistryRepository;
 import dev.translation.training.retrain.Correction;
 import dev.translation.training.retrain.Retraining;
+import dev.translation.training.trainer.Hyperparameters;
 import dev.translation.training.trainer.TrainingProgress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -304,11 +305,28 @@ final class RetrainSteps {
     return List.of(new InputLocator(properties.storage()).localInput(request.corpus()));
   }
 
-  private dev.translation.training.trainer.Hyperparameters budget(ModelJobRequest request) {
-    var defaults = Retraining.FINE_TUNING;
-    return defaults.withBudget(
-        request.maxSteps() == null ? defaults.maxSteps() : request.maxSteps(),
-        request.maxMinutes() == null ? defaults.maxMinutes() : request.maxMinutes());
+  /**
+   * Fine-tuning's defaults within the launch's budget. A short run still checkpoints at least four
+   * times (a retried pod then loses at most a quarter of it) and warms up for a tenth of it.
+   */
+  private static Hyperparameters budget(ModelJobRequest request) {
+    Hyperparameters defaults = Retraining.FINE_TUNING;
+    long steps = request.maxSteps() == null ? defaults.maxSteps() : request.maxSteps();
+    double minutes = request.maxMinutes() == null ? defaults.maxMinutes() : request.maxMinutes();
+    int evaluateEvery = (int) Math.max(5, Math.min(defaults.evaluateEvery(), steps / 4));
+    int warmup = (int) Math.min(defaults.warmupSteps(), steps / 10);
+    return new Hyperparameters(
+        defaults.batchTokens(),
+        defaults.peakLearningRate(),
+        warmup,
+        steps,
+        minutes,
+        evaluateEvery,
+        defaults.patience(),
+        defaults.maxSequenceTokens(),
+        defaults.sentenceWeight(),
+        defaults.seed(),
+        defaults.maxGradientNorm());
   }
 
   private static List<Correction> readCorrections(Path file) {

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BatchJobsTest {
 
@@ -173,22 +175,76 @@ class BatchJobsTest {
    * {@code -Dk8s.jobs.write=true} after changing the builder.
    */
   @Test
-  void theCommittedTemplateIsWhatTheBuilderMakes() throws Exception {
-    Path template = Path.of("../k8s/jobs/corpus-batch-job.yaml");
-    Job built = BatchJobs.corpusJob(BatchJobs.example());
+  void aModelRefreshIsAPlainJobOfTheSameRunnerThatReadsTheModelsVolume() {
+    Job job = BatchJobs.corpusJob(BatchJobs.example("refresh-x1", 1));
+
+    assertThat(job.getMetadata().getName()).isEqualTo("refresh-x1");
+    assertThat(job.getMetadata().getLabels())
+        .containsEntry("app.kubernetes.io/component", "model-refresh")
+        .containsEntry(BatchJobs.BATCH_LABEL, "refresh-x1");
+    assertThat(job.getSpec().getCompletionMode()).isNull();
+    assertThat(job.getSpec().getBackoffLimit()).isEqualTo(6);
+    assertThat(rules(job).get(1).getAction()).isEqualTo("FailJob");
+    Container container = job.getSpec().getTemplate().getSpec().getContainers().getFirst();
+    assertThat(container.getArgs()).containsExactly("--run", "--batch-id=refresh-x1");
+    assertThat(container.getVolumeMounts())
+        .filteredOn(mount -> mount.getName().equals("models"))
+        .singleElement()
+        .satisfies(mount -> assertThat(mount.getReadOnly()).isTrue());
+  }
+
+  @Test
+  void aRetrainingWritesItsBundleToTheModelsVolume() {
+    Job job = BatchJobs.corpusJob(BatchJobs.example("retrain-x1", 1));
+
+    assertThat(job.getMetadata().getName()).isEqualTo("retrain-x1");
+    assertThat(job.getMetadata().getLabels())
+        .containsEntry("app.kubernetes.io/component", "model-retrain");
+    PodSpec pod = job.getSpec().getTemplate().getSpec();
+    assertThat(pod.getContainers().getFirst().getVolumeMounts())
+        .filteredOn(mount -> mount.getName().equals("models"))
+        .singleElement()
+        .satisfies(
+            mount -> {
+              assertThat(mount.getReadOnly()).isFalse();
+              assertThat(mount.getMountPath()).isEqualTo(BatchJobs.MODELS_PATH);
+            });
+    assertThat(pod.getVolumes())
+        .filteredOn(volume -> volume.getName().equals("models"))
+        .singleElement()
+        .satisfies(volume -> assertThat(volume.getPersistentVolumeClaim().getReadOnly()).isFalse());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "corpus-batch-job.yaml, example, 2, a corpus batch's Job",
+    "model-refresh-job.yaml, refresh-example, 1, a model refresh's Job",
+    "model-retrain-job.yaml, retrain-example, 1, a retraining's Job"
+  })
+  void theCommittedTemplatesAreWhatTheBuilderMakes(String file, String id, int shards, String what)
+      throws Exception {
+    Path template = Path.of("../k8s/jobs").resolve(file);
+    Job built = BatchJobs.corpusJob(BatchJobs.example(id, shards));
     if (Boolean.getBoolean("k8s.jobs.write")) {
-      Files.writeString(template, TEMPLATE_HEADER + Serialization.asYaml(built));
+      Files.writeString(template, header(what, id) + Serialization.asYaml(built));
     }
 
     assertThat(Serialization.unmarshal(Files.readString(template), Job.class)).isEqualTo(built);
   }
 
-  private static final String TEMPLATE_HEADER =
-      """
-      # A corpus batch's Job as the job launcher creates it (for the example batch "example"; the
-      # launcher fills in each batch's id, shards and limits). Written by BatchJobsTest, which fails
-      # when this file and the launcher's builder disagree.
-      """;
+  /**
+   * The comment atop each file of {@code k8s/jobs/}: they are what the launcher creates, so that
+   * the manifests a reader sees and what runs stay one object. Regenerate them with {@code
+   * -Dk8s.jobs.write=true} after changing the builder.
+   */
+  private static String header(String what, String id) {
+    return "# "
+        + what
+        + " as the job launcher creates it (for the example run \""
+        + id
+        + "\"; the launcher\n# fills in each run's id, shards and limits). Written by BatchJobsTest,"
+        + " which fails when this\n# file and the launcher's builder disagree.\n";
+  }
 
   private static List<PodFailurePolicyRule> rules(Job job) {
     return job.getSpec().getPodFailurePolicy().getRules();

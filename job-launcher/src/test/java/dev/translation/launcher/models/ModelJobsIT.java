@@ -143,6 +143,130 @@ class ModelJobsIT {
     assertThat(registry.find(STARTER).orElseThrow().state()).isEqualTo(ModelState.RETIRED);
   }
 
+  @Test
+  void aRetrainingKilledMidTrainingResumesFromItsCheckpointAndImprovesOnTheHeldOutCorrections()
+      throws Exception {
+    String manager = apiKey(true);
+    List<Long> ids = insertCorrections();
+
+    String id =
+        launched(
+            send(
+                manager,
+                "POST",
+                "/v1/model-jobs/retrain",
+                "{\"maxSteps\": 60, \"version\": \"ft1\"}"));
+    assertThat(id).startsWith("retrain-");
+
+    // Killed outright once a checkpoint exists (every 15 steps for 60).
+    await()
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> job(id).path("progress").path("step").asLong() >= 16);
+    ProcessHandle runner = runnerOf(id);
+    runner.destroyForcibly();
+    runner.onExit().get();
+
+    JsonNode done = finished(id);
+    assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+    assertThat(done.path("attempts").asInt()).isEqualTo(2);
+    assertThat(done.path("progress").path("resumedFromStep").asLong()).isBetween(15L, 60L);
+    assertThat(done.path("result").path("steps").asLong()).isEqualTo(60);
+    assertThat(done.path("modelId").asString()).isEqualTo("de-en-starter@ft1");
+    JsonNode heldOut = null;
+    for (JsonNode scores : done.path("result").path("scores")) {
+      if (scores.path("testSet").asString().equals("corrections-held-out")) {
+        heldOut = scores;
+      }
+    }
+    assertThat(heldOut).as(done.toString()).isNotNull();
+    assertThat(heldOut.path("chrf").asDouble())
+        .as("held-out chrF, base %.2f", heldOut.path("baseChrf").asDouble())
+        .isGreaterThan(heldOut.path("baseChrf").asDouble());
+    assertThat(done.path("result").path("rollout").asString()).contains("candidate");
+
+    ModelVersion registered = registry.find("de-en-starter@ft1").orElseThrow();
+    assertThat(registered.state()).isEqualTo(ModelState.CANDIDATE);
+    assertThat(registered.lineage()).containsEntry("basedOn", STARTER).containsKey("corrections");
+    assertThat(Path.of(registered.bundleUri())).startsWith(MODELS);
+    List<String> marks =
+        JdbcClient.create(dataSource)
+            .sql(
+                "SELECT CONCAT(used_by_model, ' ', held_out) FROM segment_corrections WHERE id IN (:ids)")
+            .param("ids", ids)
+            .query(String.class)
+            .list();
+    assertThat(marks).hasSize(ids.size()).allMatch(m -> m.startsWith("de-en-starter@ft1 "));
+    assertThat(marks).anyMatch(m -> m.endsWith(" 1")).anyMatch(m -> m.endsWith(" 0"));
+  }
+
+  /**
+   * Corrections of office nouns the starter gets wrong, in ten short sentences each, so the
+   * held-out ones repeat what the others teach.
+   */
+  private List<Long> insertCorrections() {
+    String[][] nouns = {
+      {"Der Termin", "The appointment"},
+      {"Die Rechnung", "The invoice"},
+      {"Der Kunde", "The customer"},
+      {"Die Bestellung", "The order"},
+      {"Die Lieferung", "The delivery"},
+      {"Der Vertrag", "The contract"}
+    };
+    String[][] predicates = {
+      {"ist wichtig", "is important"},
+      {"ist neu", "is new"},
+      {"ist morgen", "is tomorrow"},
+      {"ist fertig", "is ready"},
+      {"ist falsch", "is wrong"},
+      {"ist heute", "is today"},
+      {"kommt später", "comes later"},
+      {"ist bestätigt", "is confirmed"},
+      {"wurde geändert", "was changed"},
+      {"fehlt noch", "is still missing"}
+    };
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    long key = jdbc.sql("SELECT id FROM api_keys ORDER BY id LIMIT 1").query(Long.class).single();
+    String job = UUID.randomUUID().toString();
+    int index = 0;
+    for (String[] noun : nouns) {
+      for (String[] predicate : predicates) {
+        jdbc.sql(
+                "INSERT INTO segment_corrections (job_id, segment_idx, api_key_id, source_lang,"
+                    + " target_lang, source_text, corrected_text) VALUES (?, ?, ?, 'de', 'en', ?,"
+                    + " ?)")
+            .params(
+                job,
+                index++,
+                key,
+                noun[0] + " " + predicate[0] + ".",
+                noun[1] + " " + predicate[1] + ".")
+            .update();
+      }
+    }
+    return jdbc.sql("SELECT id FROM segment_corrections WHERE job_id = ?")
+        .params(job)
+        .query(Long.class)
+        .list();
+  }
+
+  /** The local executor's runner process of a model job. */
+  private static ProcessHandle runnerOf(String id) {
+    return ProcessHandle.allProcesses()
+        .filter(
+            p ->
+                p.info()
+                    .arguments()
+                    .map(a -> List.of(a).contains("--batch-id=" + id))
+                    .orElse(false))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no runner process of " + id));
+  }
+
+  private JsonNode job(String id) throws Exception {
+    return JSON.readTree(send(apiKey(false), "GET", "/v1/model-jobs/" + id, null).body());
+  }
+
   /** The job's id from a 201 answer. */
   private static String launched(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
