@@ -45,6 +45,18 @@ public final class ExitCode {
   /** A corpus batch was cancelled. */
   public static final int BATCH_CANCELLED = 7;
 
+  /** A model refresh or retraining failed: no version was registered. */
+  public static final int MODEL_JOB_FAILED = BATCH_FAILED;
+
+  /** A model refresh or retraining was cancelled. */
+  public static final int MODEL_JOB_CANCELLED = BATCH_CANCELLED;
+
+  /**
+   * A model refresh or retraining ran to its end, but its gate refused the new model, which was not
+   * registered: not a failure of the job, so a code of its own.
+   */
+  public static final int MODEL_REJECTED = 8;
+
   /** The {@code exitCodeList} of {@code bin/translate}'s help. */
   static final String[] HELP = {
     "0:success",
@@ -57,13 +69,15 @@ public final class ExitCode {
 
   /** The {@code exitCodeList} of {@code bin/launcher}'s help. */
   public static final String[] LAUNCHER_HELP = {
-    "0:success; for wait (and launch --wait), the batch succeeded",
+    "0:success; for wait (and launch --wait), the batch succeeded; for model wait (and"
+        + " --wait), the model job succeeded",
     "2:usage error: bad options or no API key",
-    "3:the launcher refused the request or the batch (a 4xx); its message is printed",
+    "3:the launcher refused the request, batch or model change (a 4xx); its message is printed",
     "4:the batch partially failed: its output is written, with some lines or segments untranslated",
     "5:the launcher could not be reached, or failed on its side (a 5xx)",
-    "6:the batch failed",
-    "7:the batch was cancelled"
+    "6:the batch failed, or the model job failed",
+    "7:the batch was cancelled, or the model job was cancelled",
+    "8:the model job's gate rejected the new model: it was not registered"
   };
 
   private ExitCode() {}
@@ -83,8 +97,13 @@ public final class ExitCode {
       int colon = line.indexOf(':');
       exitCodes.put(line.substring(0, colon), line.substring(colon + 1));
     }
-    List<CommandLine> commands = new ArrayList<>(commandLine.getSubcommands().values());
-    commands.add(commandLine);
+    List<CommandLine> commands = new ArrayList<>(List.of(commandLine));
+    // Subcommands' own subcommands too (bin/launcher model ...), each listed once.
+    for (int i = 0; i < commands.size(); i++) {
+      commands.get(i).getSubcommands().values().stream()
+          .filter(sub -> !commands.contains(sub))
+          .forEach(commands::add);
+    }
     for (CommandLine command : commands) {
       command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
       command.getCommandSpec().usageMessage().exitCodeList(exitCodes);

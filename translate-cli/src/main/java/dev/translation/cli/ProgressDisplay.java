@@ -31,6 +31,7 @@ public final class ProgressDisplay {
   private final Eta eta = new Eta();
 
   private String drawn = "";
+  private String lastLine;
   private String lastStatus;
   private long lastFinished = -1;
   private Instant lastLineAt;
@@ -99,6 +100,62 @@ public final class ProgressDisplay {
     lastStatus = null;
     lastFinished = -1;
     lastLineAt = null;
+  }
+
+  /**
+   * Shows the state of work that is not counted in segments, such as a model job's phase and
+   * training steps, as one line: redrawn on a terminal; elsewhere written when it changed, at once
+   * when {@code status} changed, else at most every {@link #LINE_INTERVAL}.
+   *
+   * @param status what the work is doing: a change is shown at once
+   * @param text the whole line
+   */
+  public void updateLine(String status, String text) {
+    Instant now = clock.instant();
+    switch (style) {
+      case BAR -> redraw(text);
+      case LINES -> {
+        boolean due =
+            lastLineAt == null
+                || !status.equals(lastStatus)
+                || !now.isBefore(lastLineAt.plus(LINE_INTERVAL));
+        if (!text.equals(lastLine) && due) {
+          err.println(text);
+          err.flush();
+          lastStatus = status;
+          lastLine = text;
+          lastLineAt = now;
+        }
+      }
+      case NONE -> {}
+    }
+  }
+
+  /** Shows the final state of work shown by {@link #updateLine}. */
+  public void finishLine(String text) {
+    switch (style) {
+      case BAR -> {
+        redraw(text);
+        err.println();
+        err.flush();
+        drawn = "";
+      }
+      case LINES -> {
+        if (!text.equals(lastLine)) {
+          err.println(text);
+          err.flush();
+        }
+      }
+      case NONE -> {}
+    }
+    lastStatus = null;
+    lastLine = null;
+    lastLineAt = null;
+  }
+
+  /** A time left as the progress shows it: {@code 42s}, {@code 4m05s}, {@code 2h07m}. */
+  public static String eta(Duration left) {
+    return Eta.format(left);
   }
 
   /** A line of information (what was written, which job is which); not shown with --quiet. */

@@ -3,36 +3,26 @@ package dev.translation.cli.launcher;
 import dev.translation.cli.ExitCode;
 import dev.translation.cli.ProgressDisplay;
 import dev.translation.cli.SegmentProgress;
-import dev.translation.cli.api.ApiUnavailableException;
 import dev.translation.cli.api.Pause;
 import dev.translation.cli.launcher.api.Batch;
 import dev.translation.cli.launcher.api.LauncherApi;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Waits for a batch by polling {@code GET /v1/batches/{id}}, shows its progress, and says how it
- * ended. A batch runs for hours, so a launcher that is briefly unreachable (restarted, redeployed)
- * does not end the wait: polling goes on for up to {@link #UNREACHABLE_LIMIT} before giving up.
+ * Waits for a batch by polling {@code GET /v1/batches/{id}} (through {@link LauncherPolling}, which
+ * rides out a launcher briefly unreachable), shows its progress, and says how it ended.
  */
 final class BatchWatcher {
 
-  static final Duration FIRST_INTERVAL = Duration.ofSeconds(1);
-  static final Duration INTERVAL = Duration.ofSeconds(2);
-  static final Duration UNREACHABLE_LIMIT = Duration.ofMinutes(5);
-
   private final LauncherApi api;
-  private final Pause pause;
-  private final Clock clock;
+  private final LauncherPolling polling;
   private final ProgressDisplay display;
 
   BatchWatcher(LauncherApi api, Pause pause, Clock clock, ProgressDisplay display) {
     this.api = api;
-    this.pause = pause;
-    this.clock = clock;
+    this.polling = new LauncherPolling(pause, clock, display);
     this.display = display;
   }
 
@@ -43,38 +33,14 @@ final class BatchWatcher {
    */
   int await(String id) {
     String label = "batch " + id;
-    Duration interval = FIRST_INTERVAL;
-    Instant unreachableSince = null;
-    while (true) {
-      Batch batch;
-      try {
-        batch = api.batch(id);
-        unreachableSince = null;
-      } catch (ApiUnavailableException e) {
-        Instant now = clock.instant();
-        if (unreachableSince == null) {
-          unreachableSince = now;
-          display.message(
-              e.getMessage()
-                  + "; trying again for up to "
-                  + UNREACHABLE_LIMIT.toMinutes()
-                  + " minutes");
-        } else if (!now.isBefore(unreachableSince.plus(UNREACHABLE_LIMIT))) {
-          throw e;
-        }
-        sleep(interval);
-        interval = INTERVAL;
-        continue;
-      }
-      SegmentProgress counts = counts(batch);
-      if (batch.finished()) {
-        display.finish(label, status(batch), counts);
-        return report(batch);
-      }
-      display.update(label, status(batch), counts);
-      sleep(interval);
-      interval = INTERVAL;
-    }
+    Batch batch =
+        polling.until(
+            () -> api.batch(id),
+            Batch::finished,
+            running -> display.update(label, status(running), counts(running)),
+            "the batch");
+    display.finish(label, status(batch), counts(batch));
+    return report(batch);
   }
 
   /** The exit code of a finished batch's status. */
@@ -140,14 +106,5 @@ final class BatchWatcher {
       display.message(output);
     }
     return code;
-  }
-
-  private void sleep(Duration duration) {
-    try {
-      pause.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the batch", e);
-    }
   }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
     description =
         "Cancels a batch: its shards stop, and what they have written stays. A batch that has"
             + " finished cannot be cancelled (exit code 3).")
-final class CancelBatchCommand extends BatchCommand {
+final class CancelBatchCommand extends LauncherSubcommand {
 
   @Parameters(paramLabel = "ID", description = "The batch's id")
   String id;

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
           + " is a folder of documents.",
       ""
     })
-final class LaunchCommand extends BatchCommand {
+final class LaunchCommand extends LauncherSubcommand {
 
   static final List<String> FORMATS = List.of("text", "tsv", "jsonl", "documents");
   static final List<String> PRIORITIES = List.of("low", "normal", "high");
@@ -101,7 +101,7 @@ final class LaunchCommand extends BatchCommand {
     BatchRequest asked = request();
     BatchRequest request =
         new BatchRequest(
-            root.inputForLauncher(asked.input()),
+            root().inputForLauncher(asked.input()),
             asked.format(),
             asked.field(),
             asked.header(),

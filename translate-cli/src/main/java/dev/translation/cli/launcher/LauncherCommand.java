@@ -4,6 +4,7 @@ import dev.translation.cli.ApiAccess;
 import dev.translation.cli.CliEnvironment;
 import dev.translation.cli.ExitCode;
 import dev.translation.cli.ProgressDisplay;
+import dev.translation.cli.UsageException;
 import dev.translation.cli.launcher.api.LauncherApi;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The batch owners' command line: corpus batches launched on the job launcher and followed there,
- * for corpora too big for {@code bin/translate}'s one request per file.
+ * for corpora too big for {@code bin/translate}'s one request per file; and the ML engineers':
+ * model versions refreshed, retrained and rolled out ({@code model ...}).
  */
 @Command(
     name = "launcher",
@@ -31,6 +33,8 @@ import picocli.CommandLine.Spec;
       "Launches corpus batches on the job launcher and follows them: a whole corpus (plain"
           + " text, TSV or JSONL) or a folder of documents, translated by Kubernetes Jobs or"
           + " local processes. Paths are the launcher's: below its input and output volumes.",
+      "'model' manages the model versions that translate: refreshes and retrainings, checked by"
+          + " a gate, and their rollout (promote, canary, rollback).",
       ""
     },
     subcommands = {
@@ -39,7 +43,8 @@ import picocli.CommandLine.Spec;
       ShowBatchCommand.class,
       WaitCommand.class,
       CancelBatchCommand.class,
-      LogsCommand.class
+      LogsCommand.class,
+      ModelCommand.class
     },
     footerHeading = "%nEnvironment:%n",
     footer = {
@@ -73,7 +78,8 @@ public final class LauncherCommand implements Callable<Integer> {
   @Option(
       names = {"-q", "--quiet"},
       scope = ScopeType.INHERIT,
-      description = "No progress and no notes; errors and how a batch ended are still shown")
+      description =
+          "No progress and no notes; errors and how a batch or model job ended are still shown")
   boolean quiet;
 
   @Spec CommandSpec spec;
@@ -100,7 +106,7 @@ public final class LauncherCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "name a command: launch, list, show, wait, cancel or logs");
+        spec.commandLine(), "name a command: launch, list, show, wait, cancel, logs or model");
   }
 
   /** The address and key from the options, environment or key file. */
@@ -127,6 +133,35 @@ public final class LauncherCommand implements Callable<Integer> {
     }
     java.nio.file.Path local = environment.workingDirectory().resolve(given).normalize();
     return java.nio.file.Files.exists(local) ? local.toString() : given;
+  }
+
+  /**
+   * A model bundle's address as the launcher takes it: a URI ({@code file:}, {@code https:}) as
+   * given; a plain path as a {@code file:} URI, an absolute one as it is, a relative one from the
+   * working directory when the launcher runs on this machine (elsewhere it could only guess).
+   */
+  String bundleForLauncher(String bundle) {
+    String given = bundle.strip();
+    if (given.matches("[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+      return given;
+    }
+    java.nio.file.Path path = java.nio.file.Path.of(given);
+    if (!path.isAbsolute()) {
+      if (!access().onThisMachine()) {
+        throw new UsageException(
+            "the launcher at "
+                + access().url()
+                + " cannot know where "
+                + given
+                + " is: give its absolute path there, or a file: or https: URI");
+      }
+      path = environment.workingDirectory().resolve(path);
+    }
+    return path.normalize().toUri().toString();
+  }
+
+  ModelJobWatcher modelWatcher(LauncherApi api) {
+    return new ModelJobWatcher(api, environment.pause(), environment.clock(), display());
   }
 
   BatchWatcher watcher(LauncherApi api) {

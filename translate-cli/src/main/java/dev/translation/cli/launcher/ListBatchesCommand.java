@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
     name = "list",
     mixinStandardHelpOptions = true,
     description = "Lists batches, newest first, as a table.")
-final class ListBatchesCommand extends BatchCommand {
+final class ListBatchesCommand extends LauncherSubcommand {
 
   private static final List<String> HEADINGS =
       List.of(
@@ -77,27 +77,5 @@ final class ListBatchesCommand extends BatchCommand {
         time(batch.startedAt()),
         time(batch.finishedAt()),
         batch.output());
-  }
-
-  /** Columns as wide as their widest cell, two spaces apart; the last one is not padded. */
-  static void printTable(List<List<String>> rows, PrintWriter out) {
-    int columns = rows.getFirst().size();
-    int[] widths = new int[columns];
-    for (List<String> row : rows) {
-      for (int i = 0; i < columns; i++) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
-      }
-    }
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < columns; i++) {
-        line.append(i == columns - 1 ? row.get(i) : pad(row.get(i), widths[i] + 2));
-      }
-      out.println(line);
-    }
-  }
-
-  private static String pad(String text, int width) {
-    return text + " ".repeat(width - text.length());
   }
 }

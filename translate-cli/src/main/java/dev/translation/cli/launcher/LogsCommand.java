@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description =
         "Prints the end of a shard's log: of its running attempt, else of its latest one.")
-final class LogsCommand extends BatchCommand {
+final class LogsCommand extends LauncherSubcommand {
 
   @Parameters(paramLabel = "ID", description = "The batch's id")
   String id;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
     description =
         "Shows a batch: status and reason, input and output, progress, each shard, and once it"
             + " has finished, its summary.")
-final class ShowBatchCommand extends BatchCommand {
+final class ShowBatchCommand extends LauncherSubcommand {
 
   /** Problems and failed segments listed; {@code --json} has all the launcher keeps. */
   static final int LISTED = 5;
@@ -162,9 +162,5 @@ final class ShowBatchCommand extends BatchCommand {
 
   private static String items(long read, Long total) {
     return read + (total == null ? "" : "/" + total) + " items read";
-  }
-
-  private static void field(PrintWriter out, String name, String value) {
-    out.println(String.format("%-10s%s", name, value).stripTrailing());
   }
 }

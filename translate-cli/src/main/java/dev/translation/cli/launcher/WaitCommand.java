@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
           + " its reason and where its output is, and exits with a code for how it ended (below)."
           + " A launcher that cannot be reached is asked again for up to 5 minutes."
     })
-final class WaitCommand extends BatchCommand {
+final class WaitCommand extends LauncherSubcommand {
 
   @Parameters(paramLabel = "ID", description = "The batch's id")
   String id;

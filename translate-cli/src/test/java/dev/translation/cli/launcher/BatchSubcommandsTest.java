@@ -271,7 +271,8 @@ class BatchSubcommandsTest {
     assertThat(help.out())
         .contains("launch", "list", "show", "wait", "cancel", "logs", "TRANSLATION_LAUNCHER_URL");
     assertThat(none.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(none.err()).startsWith("name a command: launch, list, show, wait, cancel or logs");
+    assertThat(none.err())
+        .startsWith("name a command: launch, list, show, wait, cancel, logs or model");
     assertThat(launcher.requests()).isEmpty();
   }
 
