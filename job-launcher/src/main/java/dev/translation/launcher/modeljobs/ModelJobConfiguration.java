@@ -24,11 +24,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 
 /** The batch runner's model refresh and retraining jobs. */
 @Configuration(proxyBeanMethods = false)
 @Profile(BatchRunner.PROFILE)
 public class ModelJobConfiguration {
+
+  private static final DefaultTransactionAttribute WITHOUT_TRANSACTION =
+      new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 
   /** The Spring Batch job of a refresh. */
   public static final String REFRESH_JOB = "model-refresh";
@@ -83,7 +88,7 @@ public class ModelJobConfiguration {
         .end()
         .from(gate)
         .on("*")
-        .to(step("register", steps.register(), repository, transactions, stop))
+        .to(atomicStep("register", steps.register(), repository, transactions, stop))
         .next(step("rollout", steps.rollOut(), repository, transactions, stop))
         .end()
         .build();
@@ -116,12 +121,30 @@ public class ModelJobConfiguration {
         .listener(new ModelJobListener(run, jobs))
         .start(step("collect", steps.collect(), repository, transactions, stop))
         .next(step("train", steps.train(), repository, transactions, stop))
-        .next(step("register", steps.register(), repository, transactions, stop))
+        .next(atomicStep("register", steps.register(), repository, transactions, stop))
         .next(step("rollout", steps.rollOut(), repository, transactions, stop))
         .build();
   }
 
+  /**
+   * A step whose statements commit one by one, so its phase and progress are visible while it runs
+   * and no row stays locked through minutes of evaluation or training.
+   */
   private static Step step(
+      String name,
+      Tasklet tasklet,
+      JobRepository repository,
+      PlatformTransactionManager transactions,
+      GracefulStop stop) {
+    return new StepBuilder(name, repository)
+        .tasklet(tasklet, transactions)
+        .transactionAttribute(WITHOUT_TRANSACTION)
+        .listener((StepExecutionListener) stop)
+        .build();
+  }
+
+  /** A step whose writes commit together with the step (registering a version and its marks). */
+  private static Step atomicStep(
       String name,
       Tasklet tasklet,
       JobRepository repository,

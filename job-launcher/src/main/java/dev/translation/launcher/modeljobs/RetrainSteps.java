@@ -172,6 +172,16 @@ final class RetrainSteps {
               "dev", result.devIds().size(),
               "heldOut", result.heldOutIds().size()));
       jobs.result(run.id(), recorded, null);
+      for (Retraining.Scores scored : result.scores()) {
+        log.info(
+            "{}: {} chrF {} -> {}, BLEU {} -> {}",
+            run.id(),
+            scored.testSet(),
+            scored.base().chrf(),
+            scored.retrained().chrf(),
+            scored.base().bleu(),
+            scored.retrained().bleu());
+      }
       ModelJobRun.put(contribution, "new.directory", bundleOut.toString());
       ModelJobRun.put(contribution, "new.id", result.manifest().id());
       ModelJobRun.put(contribution, "new.lineage", result.lineage());

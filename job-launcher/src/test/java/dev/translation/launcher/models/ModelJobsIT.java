@@ -250,17 +250,24 @@ class ModelJobsIT {
         .list();
   }
 
-  /** The local executor's runner process of a model job. */
+  /**
+   * The local executor's runner process of a model job, found by its command line in {@code /proc}
+   * ({@code ProcessHandle.Info.arguments()} cuts long command lines short).
+   */
   private static ProcessHandle runnerOf(String id) {
-    return ProcessHandle.allProcesses()
-        .filter(
-            p ->
-                p.info()
-                    .arguments()
-                    .map(a -> List.of(a).contains("--batch-id=" + id))
-                    .orElse(false))
+    return ProcessHandle.current()
+        .descendants()
+        .filter(p -> commandLine(p).contains("--batch-id=" + id + "\0"))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no runner process of " + id));
+  }
+
+  private static String commandLine(ProcessHandle process) {
+    try {
+      return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+    } catch (IOException gone) {
+      return "";
+    }
   }
 
   private JsonNode job(String id) throws Exception {
