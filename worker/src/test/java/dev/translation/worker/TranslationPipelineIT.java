@@ -41,12 +41,13 @@ class TranslationPipelineIT extends WorkerIntegrationTest {
     // The exact comparison is for sentences whose translation ended before even their own cap:
     // those read the same in every batch.
     List<Translation> reference =
-        engine.translate(distinct, properties.decoding().options(properties.lane()));
+        engine().translate(distinct, properties.decoding().options(properties.lane()));
     Map<String, String> expected = new HashMap<>();
     for (int i = 0; i < distinct.size(); i++) {
       Translation translation = reference.get(i);
       int ownCap =
-          Math.min(engine.manifest().maxTargetTokens(), 2 * (translation.sourceTokens() + 1) + 10);
+          Math.min(
+              engine().manifest().maxTargetTokens(), 2 * (translation.sourceTokens() + 1) + 10);
       if (translation.targetTokens() < ownCap - 1) {
         expected.put(distinct.get(i), translation.text());
       }
@@ -81,7 +82,7 @@ class TranslationPipelineIT extends WorkerIntegrationTest {
       assertThat(row.translation())
           .as("segment %d", i)
           .isEqualTo(rows.get(texts.indexOf(row.source())).translation());
-      assertThat(row.modelVersion()).isEqualTo(engine.manifest().id());
+      assertThat(row.modelVersion()).isEqualTo(engine().manifest().id());
       assertThat(row.attempts()).isEqualTo(1);
     }
     // Each distinct sentence went to the model at most once; every other segment was a memory hit
@@ -91,7 +92,7 @@ class TranslationPipelineIT extends WorkerIntegrationTest {
             jdbc.queryForObject(
                 "SELECT COUNT(*) FROM translation_memory WHERE model_version = ?",
                 Integer.class,
-                engine.manifest().id()))
+                engine().manifest().id()))
         .isGreaterThanOrEqualTo(250);
   }
 
@@ -132,7 +133,7 @@ class TranslationPipelineIT extends WorkerIntegrationTest {
               "SELECT COUNT(*) FROM translation_memory WHERE source_hash = ? AND model_version = ?",
               Integer.class,
               dev.translation.contracts.Sha256.hex(sentence),
-              engine.manifest().id());
+              engine().manifest().id());
     }
     return count;
   }

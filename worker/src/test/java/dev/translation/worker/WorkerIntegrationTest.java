@@ -12,6 +12,7 @@ import dev.translation.engine.inference.TranslationEngine;
 import dev.translation.testfixtures.DatabaseEndpoint;
 import dev.translation.testfixtures.PipelineRows;
 import dev.translation.testfixtures.SharedFixtures;
+import dev.translation.worker.config.WorkerProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -62,9 +63,26 @@ public abstract class WorkerIntegrationTest {
   private static DatabaseEndpoint database;
   private static KafkaProducer<String, byte[]> producer;
 
+  private static TranslationEngine engine;
+
   @Autowired protected JdbcTemplate jdbc;
-  @Autowired protected TranslationEngine engine;
   @Autowired protected MeterRegistry meters;
+  @Autowired protected WorkerProperties workerProperties;
+
+  /**
+   * The model the worker under test serves (the configured starter: these tests register no other
+   * version), opened beside it once per test JVM, to compute what the worker should store.
+   */
+  protected TranslationEngine engine() {
+    synchronized (WorkerIntegrationTest.class) {
+      if (engine == null) {
+        engine =
+            TranslationEngine.open(
+                workerProperties.resolvedModelBundle(), workerProperties.engineOptions());
+      }
+      return engine;
+    }
+  }
 
   private static synchronized DatabaseEndpoint database() {
     if (database == null) {

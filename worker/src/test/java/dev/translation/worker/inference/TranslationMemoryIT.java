@@ -39,7 +39,7 @@ class TranslationMemoryIT extends WorkerIntegrationTest {
                     + " AND model_version = ?",
                 Long.class,
                 Sha256.hex(sentence),
-                engine.manifest().id()))
+                engine().manifest().id()))
         .isEqualTo(2);
   }
 
@@ -51,7 +51,7 @@ class TranslationMemoryIT extends WorkerIntegrationTest {
         "INSERT INTO translation_memory (source_hash, lang_pair, model_version, source_text,"
             + " translation) VALUES (?, 'de-en', ?, ?, 'The bridge is very old (from memory).')",
         Sha256.hex(sentence),
-        engine.manifest().id(),
+        engine().manifest().id(),
         sentence);
 
     // When a job contains the sentence

@@ -107,7 +107,7 @@ class DeadLetterIT extends WorkerIntegrationTest {
     assertThat(rows.get(1).status()).isEqualTo("FAILED");
     assertThat(rows.get(1).error())
         .contains(tooLong.length() + " characters")
-        .contains("at most " + engine.options().maxTextChars());
+        .contains("at most " + engine().options().maxTextChars());
     assertThat(rows.get(0).status()).isEqualTo("DONE");
     assertThat(rows.get(2).status()).isEqualTo("DONE");
   }

@@ -45,7 +45,7 @@ class ForgedRecordsIT extends WorkerIntegrationTest {
     // Then at most what the API accepted happened: the stored German text, translated to English
     awaitJob(victim, JobStatus.SUCCEEDED);
     String expected =
-        engine
+        engine()
             .translate("Ich habe Hunger.", properties.decoding().options(properties.lane()))
             .text();
     SegmentRow row = segments(victim).getFirst();
