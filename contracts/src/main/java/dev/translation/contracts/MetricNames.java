@@ -47,6 +47,12 @@ public final class MetricNames {
    */
   public static final String MODEL_INFO = "translation.model.info";
 
+  /**
+   * Counter: rollouts a worker could not serve (a version that could not be fetched, verified or
+   * loaded), by the version; the worker keeps serving what it had.
+   */
+  public static final String MODEL_LOAD_FAILURES = "translation.model.load.failures";
+
   /** Counter: model calls that failed for another reason than refused input, by version. */
   public static final String MODEL_FAILURES = "translation.model.failures";
 

@@ -130,6 +130,16 @@ public class TranslationMetrics {
         .record(elapsed);
   }
 
+  /** Counts a rollout this worker could not serve, by the version it could not load. */
+  public void modelLoadFailure(String modelVersion) {
+    Counter.builder(MetricNames.MODEL_LOAD_FAILURES)
+        .description("Rollouts not served: a version that could not be fetched, verified or loaded")
+        .tag(MetricNames.TAG_LANE, lane)
+        .tag(MetricNames.TAG_MODEL_VERSION, modelVersion)
+        .register(registry)
+        .increment();
+  }
+
   /** Counts a model call that failed (not a refused input), by the version that failed. */
   public void modelFailure(String modelVersion) {
     Counter.builder(MetricNames.MODEL_FAILURES)

@@ -85,6 +85,10 @@ public final class RolloutFollower {
     try {
       rollout = load(next, loaded, cache, loader);
     } catch (RuntimeException e) {
+      metrics.modelLoadFailure(
+          next.canary() != null && loadedOrNot(current, next.active().modelId())
+              ? next.canary().modelId()
+              : next.active().modelId());
       log.error(
           "Cannot serve revision {} of the {} rollout (active {}, canary {}); still serving {}: {}",
           next.revision(),
@@ -147,6 +151,12 @@ public final class RolloutFollower {
     ServedModel model = loader.load(bundle);
     fresh.put(version.modelId(), model);
     return model;
+  }
+
+  /** Whether the version is one the current rollout has loaded (so not the one that failed). */
+  private static boolean loadedOrNot(ServingModels.Rollout current, String modelId) {
+    return current.active().id().equals(modelId)
+        || (current.canary() != null && current.canary().id().equals(modelId));
   }
 
   static String describe(ServingModels.Rollout rollout) {
