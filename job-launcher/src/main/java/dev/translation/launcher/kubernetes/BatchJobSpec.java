@@ -1,6 +1,7 @@
 package dev.translation.launcher.kubernetes;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -105,17 +106,19 @@ public record BatchJobSpec(
   public record Volumes(String inputClaim, String outputClaim, String modelsClaim) {}
 
   /**
-   * The runner's connection settings (database URL, Kafka servers, and the database's credentials),
-   * given to each pod as environment variables from these objects of the Job's namespace.
+   * The runner's settings and credentials, given to each pod as environment variables from these
+   * objects of the Job's namespace (in this order, a later one winning).
    *
-   * @param configMap a ConfigMap with {@code DB_URL} and {@code KAFKA_BOOTSTRAP_SERVERS}
-   * @param secret a Secret with {@code DB_USER} and {@code DB_PASSWORD}
+   * @param configMaps ConfigMaps with {@code DB_URL}, {@code KAFKA_BOOTSTRAP_SERVERS}, the Kafka
+   *     client's security settings and the launcher's own
+   * @param secrets Secrets with {@code DB_USER} and {@code DB_PASSWORD}, and the runner's Kafka
+   *     user ({@code KAFKA_USERNAME}, {@code KAFKA_PASSWORD})
    */
-  public record Settings(String configMap, String secret) {
+  public record Settings(List<String> configMaps, List<String> secrets) {
 
     public Settings {
-      Objects.requireNonNull(configMap, "configMap");
-      Objects.requireNonNull(secret, "secret");
+      configMaps = List.copyOf(Objects.requireNonNull(configMaps, "configMaps"));
+      secrets = List.copyOf(Objects.requireNonNull(secrets, "secrets"));
     }
   }
 }

@@ -3,6 +3,8 @@ package dev.translation.launcher.kubernetes;
 import dev.translation.launcher.launch.RunnerKind;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -12,6 +14,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyBuilder;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,12 @@ public final class BatchJobs {
   static final String INPUT_PATH = "/data/input";
   static final String OUTPUT_PATH = "/data/output";
   static final String MODELS_PATH = "/models";
+
+  /** The images' non-root user (and group). */
+  static final long RUNNER_UID = 10001;
+
+  /** Where a pod's bundle cache lives (an emptyDir: the root filesystem is read-only). */
+  static final String CACHE_PATH = "/cache";
 
   private BatchJobs() {}
 
@@ -100,7 +109,9 @@ public final class BatchJobs {
         new BatchJobSpec.Resources("2", "1536Mi", "2", "2Gi"),
         "corpus-batch",
         new BatchJobSpec.Volumes("corpora", "translations", "models"),
-        new BatchJobSpec.Settings("translation-pipeline", "translation-database"),
+        new BatchJobSpec.Settings(
+            List.of("translation-pipeline", "job-launcher"),
+            List.of("database-credentials", "kafka-user-job-launcher")),
         null);
   }
 
@@ -129,6 +140,17 @@ public final class BatchJobs {
         .withNewSpec()
         .withRestartPolicy("Never")
         .withServiceAccountName(spec.serviceAccount())
+        // A runner needs nothing from the Kubernetes API.
+        .withAutomountServiceAccountToken(false)
+        .withNewSecurityContext()
+        .withRunAsNonRoot(true)
+        .withRunAsUser(RUNNER_UID)
+        .withRunAsGroup(RUNNER_UID)
+        .withFsGroup(RUNNER_UID)
+        .withNewSeccompProfile()
+        .withType("RuntimeDefault")
+        .endSeccompProfile()
+        .endSecurityContext()
         .withPriorityClassName(spec.priorityClassName())
         .withContainers(container(spec, RunnerKind.of(spec.batchId()).writesModels()))
         .withVolumes(volumes(spec.volumes(), RunnerKind.of(spec.batchId()).writesModels()))
@@ -173,16 +195,7 @@ public final class BatchJobs {
         .withName(CONTAINER)
         .withImage(spec.image())
         .withArgs("--run", "--batch-id=" + spec.batchId())
-        .addNewEnvFrom()
-        .withNewConfigMapRef()
-        .withName(spec.settings().configMap())
-        .endConfigMapRef()
-        .endEnvFrom()
-        .addNewEnvFrom()
-        .withNewSecretRef()
-        .withName(spec.settings().secret())
-        .endSecretRef()
-        .endEnvFrom()
+        .withEnvFrom(environment(spec.settings()))
         .withResources(
             new ResourceRequirementsBuilder()
                 .withRequests(
@@ -208,19 +221,59 @@ public final class BatchJobs {
         .withMountPath(MODELS_PATH)
         .withReadOnly(!writesModels)
         .endVolumeMount()
+        .addNewVolumeMount()
+        .withName("tmp")
+        .withMountPath("/tmp")
+        .endVolumeMount()
+        .addNewVolumeMount()
+        .withName("cache")
+        .withMountPath(CACHE_PATH)
+        .endVolumeMount()
+        // The restricted Pod Security Standard, which the namespace enforces.
         .withNewSecurityContext()
         .withRunAsNonRoot(true)
         .withAllowPrivilegeEscalation(false)
         .withReadOnlyRootFilesystem(true)
+        .withNewCapabilities()
+        .withDrop("ALL")
+        .endCapabilities()
+        .withNewSeccompProfile()
+        .withType("RuntimeDefault")
+        .endSeccompProfile()
         .endSecurityContext()
         .build();
+  }
+
+  private static List<EnvFromSource> environment(BatchJobSpec.Settings settings) {
+    List<EnvFromSource> sources = new ArrayList<>();
+    for (String configMap : settings.configMaps()) {
+      sources.add(
+          new EnvFromSourceBuilder()
+              .withNewConfigMapRef()
+              .withName(configMap)
+              .endConfigMapRef()
+              .build());
+    }
+    for (String secret : settings.secrets()) {
+      sources.add(
+          new EnvFromSourceBuilder().withNewSecretRef().withName(secret).endSecretRef().build());
+    }
+    return sources;
   }
 
   private static List<Volume> volumes(BatchJobSpec.Volumes volumes, boolean writesModels) {
     return List.of(
         claim("input", volumes.inputClaim(), true),
         claim("output", volumes.outputClaim(), false),
-        claim("models", volumes.modelsClaim(), !writesModels));
+        claim("models", volumes.modelsClaim(), !writesModels),
+        new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build(),
+        // Bundles a model job copies and verifies before it loads them.
+        new VolumeBuilder()
+            .withName("cache")
+            .withNewEmptyDir()
+            .withSizeLimit(new Quantity("4Gi"))
+            .endEmptyDir()
+            .build());
   }
 
   private static Volume claim(String name, String claim, boolean readOnly) {

@@ -20,7 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param serviceAccount the batch pods' service account
  * @param resources what each batch pod requests and may use
  * @param volumes the persistent volume claims for input, output and models
- * @param settings the ConfigMap and Secret the batch pods take their connection settings from
+ * @param settings the ConfigMaps and Secrets the batch pods take their settings and credentials
+ *     from
  * @param ttlAfterFinished how long a finished Job and its pods (with their logs) are kept
  * @param resync how often the informer hands every watched Job over again, so that an outcome the
  *     launcher could not record (its database was down) is reported once more

@@ -36,7 +36,7 @@ class BatchJobsTest {
         new BatchJobSpec.Resources("2", "1536Mi", "2", "2Gi"),
         "corpus-batch",
         new BatchJobSpec.Volumes("corpora", "translations", "models"),
-        new BatchJobSpec.Settings("pipeline-config", "db-credentials"),
+        new BatchJobSpec.Settings(List.of("pipeline-config"), List.of("db-credentials")),
         null);
   }
 
@@ -103,7 +103,7 @@ class BatchJobsTest {
     assertThat(container.getName()).isEqualTo(BatchJobs.CONTAINER);
     assertThat(container.getImage()).isEqualTo("registry.example/translation/job-launcher:1.0");
     assertThat(container.getArgs()).containsExactly("--run", "--batch-id=b-42");
-    // The runner's database and Kafka settings: a ConfigMap and a Secret of the namespace.
+    // The runner's settings and credentials: ConfigMaps and Secrets of the namespace.
     assertThat(container.getEnvFrom())
         .extracting(
             from -> from.getConfigMapRef() == null ? null : from.getConfigMapRef().getName(),
@@ -115,21 +115,38 @@ class BatchJobsTest {
         .isEqualTo(Map.of("cpu", new Quantity("2"), "memory", new Quantity("1536Mi")));
     assertThat(container.getResources().getLimits())
         .isEqualTo(Map.of("cpu", new Quantity("2"), "memory", new Quantity("2Gi")));
+    // The restricted Pod Security Standard.
     assertThat(container.getSecurityContext().getRunAsNonRoot()).isTrue();
     assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
     assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+    assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(container.getSecurityContext().getSeccompProfile().getType())
+        .isEqualTo("RuntimeDefault");
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(10001L);
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(pod.getAutomountServiceAccountToken()).isFalse();
     assertThat(container.getVolumeMounts())
         .extracting(VolumeMount::getName, VolumeMount::getMountPath, VolumeMount::getReadOnly)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("input", "/data/input", true),
             org.assertj.core.groups.Tuple.tuple("output", "/data/output", null),
-            org.assertj.core.groups.Tuple.tuple("models", "/models", true));
+            org.assertj.core.groups.Tuple.tuple("models", "/models", true),
+            org.assertj.core.groups.Tuple.tuple("tmp", "/tmp", null),
+            org.assertj.core.groups.Tuple.tuple("cache", "/cache", null));
     assertThat(pod.getVolumes())
-        .extracting(Volume::getName, volume -> volume.getPersistentVolumeClaim().getClaimName())
+        .extracting(
+            Volume::getName,
+            volume ->
+                volume.getPersistentVolumeClaim() == null
+                    ? "emptyDir"
+                    : volume.getPersistentVolumeClaim().getClaimName())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("input", "corpora"),
             org.assertj.core.groups.Tuple.tuple("output", "translations"),
-            org.assertj.core.groups.Tuple.tuple("models", "models"));
+            org.assertj.core.groups.Tuple.tuple("models", "models"),
+            org.assertj.core.groups.Tuple.tuple("tmp", "emptyDir"),
+            org.assertj.core.groups.Tuple.tuple("cache", "emptyDir"));
     assertThat(BatchJobs.corpusJob(spec(1)).getSpec().getTemplate().getMetadata().getLabels())
         .containsEntry(BatchJobs.BATCH_LABEL, "b-42");
   }

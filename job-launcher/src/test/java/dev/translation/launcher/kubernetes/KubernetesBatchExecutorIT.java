@@ -390,7 +390,9 @@ class KubernetesBatchExecutorIT {
         "corpus-batch",
         new BatchJobSpec.Resources("1", "1Gi", "1", "1Gi"),
         new BatchJobSpec.Volumes("corpora", "translations", "models"),
-        new BatchJobSpec.Settings("translation-pipeline", "translation-database"),
+        new BatchJobSpec.Settings(
+            List.of("translation-pipeline", "job-launcher"),
+            List.of("database-credentials", "kafka-user-job-launcher")),
         Duration.ofDays(7),
         Duration.ofMinutes(5),
         Map.of(BatchPriority.HIGH, "translation-batch-high"));
