@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -57,6 +58,7 @@ public class OutboxRelay implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
   private final OutboxRepository outbox;
+  private final Set<String> topics;
   private final KafkaTemplate<String, String> kafka;
   private final TransactionTemplate transactions;
   private final Settings settings;
@@ -139,6 +141,8 @@ public class OutboxRelay implements AutoCloseable {
    * A relay that runs only when woken until {@link #start()} adds its periodic run.
    *
    * @param outbox the outbox it publishes
+   * @param topics the topics this relay publishes (the ones its app may write to); rows for other
+   *     topics are left to the relay of the app that wrote them
    * @param kafka where it publishes; its producer should use {@link JobSpreadingPartitioner}, so a
    *     job's messages are spread over the lane's partitions
    * @param transactions transactions on the outbox's database, READ COMMITTED (see {@link
@@ -149,12 +153,17 @@ public class OutboxRelay implements AutoCloseable {
    */
   public OutboxRelay(
       OutboxRepository outbox,
+      Set<String> topics,
       KafkaTemplate<String, String> kafka,
       TransactionTemplate transactions,
       Settings settings,
       Clock clock,
       MeterRegistry meters) {
     this.outbox = outbox;
+    this.topics = Set.copyOf(topics);
+    if (this.topics.isEmpty()) {
+      throw new IllegalArgumentException("a relay publishes at least one topic");
+    }
     this.kafka = kafka;
     this.transactions = transactions;
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -261,7 +270,7 @@ public class OutboxRelay implements AutoCloseable {
     Outcome outcome =
         transactions.execute(
             status -> {
-              List<PendingMessage> claimed = outbox.claimUnpublished(settings.batchSize());
+              List<PendingMessage> claimed = outbox.claimUnpublished(settings.batchSize(), topics);
               if (claimed.isEmpty()) {
                 return new Outcome(0, 0, null);
               }

@@ -61,14 +61,16 @@ public class OutboxRepository {
   }
 
   /**
-   * Locks up to {@code limit} unpublished rows, oldest first, skipping rows another relay holds.
-   * Must run in a transaction; the locks last until it ends.
+   * Locks up to {@code limit} unpublished rows for these topics, oldest first, skipping rows
+   * another relay holds. Must run in a transaction; the locks last until it ends.
    */
-  public List<PendingMessage> claimUnpublished(int limit) {
+  public List<PendingMessage> claimUnpublished(int limit, Collection<String> topics) {
     return jdbc.sql(
             "SELECT id, aggregate_id, topic, message_key, payload, created_at FROM outbox WHERE"
-                + " published_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                + " published_at IS NULL AND topic IN (:topics) ORDER BY id LIMIT :limit FOR"
+                + " UPDATE SKIP LOCKED")
         .param("limit", limit)
+        .param("topics", topics)
         .query(
             (rs, row) ->
                 new PendingMessage(

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,7 @@ class OutboxRelayLifecycleTest {
   @Test
   void aStartedRelayRunsEveryIntervalWithoutBeingWoken() throws InterruptedException {
     CountDownLatch runs = new CountDownLatch(3);
-    when(outbox.claimUnpublished(anyInt()))
+    when(outbox.claimUnpublished(anyInt(), any()))
         .thenAnswer(
             call -> {
               runs.countDown();
@@ -124,7 +125,7 @@ class OutboxRelayLifecycleTest {
     PendingMessage row =
         new PendingMessage(
             1, "job-1", Topics.TRANSLATE_INTERACTIVE, "job-1/0", "{}", Clock.systemUTC().instant());
-    when(outbox.claimUnpublished(anyInt())).thenReturn(List.of(row)).thenReturn(List.of());
+    when(outbox.claimUnpublished(anyInt(), any())).thenReturn(List.of(row)).thenReturn(List.of());
   }
 
   private static CompletableFuture<SendResult<String, String>> acknowledged(
@@ -135,6 +136,7 @@ class OutboxRelayLifecycleTest {
   private OutboxRelay relay(Duration interval, Duration sendTimeout) {
     return new OutboxRelay(
         outbox,
+        Set.of("translate.interactive"),
         kafka,
         transactions,
         new OutboxRelay.Settings(

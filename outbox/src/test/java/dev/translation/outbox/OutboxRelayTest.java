@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -57,7 +58,7 @@ class OutboxRelayTest {
     PendingMessage row =
         new PendingMessage(
             1, "job-1", Topics.TRANSLATE_INTERACTIVE, "job-1/0", "{}", clock.instant());
-    when(outbox.claimUnpublished(anyInt())).thenReturn(List.of(row));
+    when(outbox.claimUnpublished(anyInt(), any())).thenReturn(List.of(row));
     when(transactions.execute(any()))
         .thenAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
     when(kafka.send(any(ProducerRecord.class)))
@@ -70,7 +71,14 @@ class OutboxRelayTest {
                   : CompletableFuture.failedFuture(new TimeoutException("no metadata"));
             });
     relay =
-        new OutboxRelay(outbox, kafka, transactions, settings(), clock, new SimpleMeterRegistry());
+        new OutboxRelay(
+            outbox,
+            Set.of("translate.interactive"),
+            kafka,
+            transactions,
+            settings(),
+            clock,
+            new SimpleMeterRegistry());
   }
 
   @AfterEach

@@ -1,10 +1,12 @@
 package dev.translation.submit.messaging;
 
+import dev.translation.contracts.Topics;
 import dev.translation.outbox.OutboxRelay;
 import dev.translation.outbox.OutboxRepository;
 import dev.translation.submit.config.ApiProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.annotation.Bean;
@@ -44,8 +46,10 @@ public class OutboxConfiguration {
         ApiProperties properties,
         Clock clock,
         MeterRegistry meters) {
+      // The request topics: the only ones this app may write to (Kafka ACLs in a cluster).
       return new OutboxRelay(
           outbox,
+          Set.of(Topics.TRANSLATE_INTERACTIVE, Topics.TRANSLATE_BATCH),
           kafka,
           OutboxRelay.readCommitted(transactionManager),
           settings(properties.relay()),
