@@ -94,7 +94,7 @@ class RolloutPipelineIT {
         second,
         root.resolve("models/de-en-starter/4/model.pt"),
         root.resolve("models/de-en-starter/4/sentencepiece.model"),
-        withVersion(manifest, "5"));
+        manifest.withVersion("5"));
     String job =
         launcher("POST", "/v1/model-jobs/refresh", "{\"bundleUri\": \"" + second.toUri() + "\"}")
             .path("id")
@@ -235,23 +235,6 @@ class RolloutPipelineIT {
         .as(method + " " + path + ": " + response.body())
         .isIn(200, 201);
     return JSON.readTree(response.body());
-  }
-
-  private static ModelManifest withVersion(ModelManifest m, String version) {
-    return new ModelManifest(
-        m.name(),
-        version,
-        m.sourceLanguage(),
-        m.targetLanguage(),
-        m.module(),
-        m.sentencePiece(),
-        m.tokens(),
-        m.maxSourceTokens(),
-        m.maxTargetTokens(),
-        m.architecture(),
-        m.training(),
-        m.metrics(),
-        m.files());
   }
 
   /** One user's request: when it was sent, the version that answered it, or why it failed. */

@@ -13,9 +13,6 @@ import dev.translation.topics.PipelineTopics;
 import dev.translation.training.trainer.BundleTraining;
 import dev.translation.training.trainer.Hyperparameters;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,15 +59,18 @@ class ModelJobsIT {
   @Autowired DataSource dataSource;
   @Autowired ModelRegistryRepository registry;
 
-  final HttpClient http = HttpClient.newHttpClient();
+  LauncherApi api;
+
+  private LauncherApi api() {
+    if (api == null) {
+      api = new LauncherApi(port, dataSource);
+    }
+    return api;
+  }
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    database = SharedFixtures.database().createDatabase("launcher_model_jobs");
-    registry.add("spring.datasource.url", database::jdbcUrl);
-    registry.add("spring.datasource.username", database::username);
-    registry.add("spring.datasource.password", database::password);
-    registry.add("spring.kafka.bootstrap-servers", () -> SharedFixtures.kafka().bootstrapServers());
+    database = LauncherApi.servers(registry, "launcher_model_jobs");
     registry.add("translation.launcher.storage.input-root", () -> ROOT.resolve("input").toString());
     registry.add(
         "translation.launcher.storage.output-root", () -> ROOT.resolve("output").toString());
@@ -90,13 +90,14 @@ class ModelJobsIT {
 
   @Test
   void refreshesAreCheckedGatedRegisteredAndPromoted() throws Exception {
-    String manager = apiKey(true);
+    String manager = api().apiKey(true);
     Path starter = ModelBundle.open(starterDirectory()).directory();
 
     // Refused up front: no bundle, a bundle outside the models volume, a key without model rights.
     assertThat(refresh(manager, "{}").statusCode()).isEqualTo(422);
     assertThat(refresh(manager, "{\"bundleUri\": \"file:/etc/\"}").statusCode()).isEqualTo(422);
-    assertThat(refresh(apiKey(false), body(copy(starter, "5"), null)).statusCode()).isEqualTo(403);
+    assertThat(refresh(api().apiKey(false), body(copy(starter, "5"), null)).statusCode())
+        .isEqualTo(403);
 
     // A bundle whose model.json is not the one named: bad input, no retry, nothing registered.
     Path same = copy(starter, "5");
@@ -146,16 +147,17 @@ class ModelJobsIT {
   @Test
   void aRetrainingKilledMidTrainingResumesFromItsCheckpointAndImprovesOnTheHeldOutCorrections()
       throws Exception {
-    String manager = apiKey(true);
+    String manager = api().apiKey(true);
     List<Long> ids = insertCorrections();
 
     String id =
         launched(
-            send(
-                manager,
-                "POST",
-                "/v1/model-jobs/retrain",
-                "{\"maxSteps\": 60, \"version\": \"ft1\"}"));
+            api()
+                .send(
+                    manager,
+                    "POST",
+                    "/v1/model-jobs/retrain",
+                    "{\"maxSteps\": 60, \"version\": \"ft1\"}"));
     assertThat(id).startsWith("retrain-");
 
     // Killed outright once a checkpoint exists (every 15 steps for 60).
@@ -271,7 +273,8 @@ class ModelJobsIT {
   }
 
   private JsonNode job(String id) throws Exception {
-    return JSON.readTree(send(apiKey(false), "GET", "/v1/model-jobs/" + id, null).body());
+    return JSON.readTree(
+        api().send(api().apiKey(false), "GET", "/v1/model-jobs/" + id, null).body());
   }
 
   /** The job's id from a 201 answer. */
@@ -288,7 +291,8 @@ class ModelJobsIT {
         .until(
             () -> {
               last[0] =
-                  JSON.readTree(send(apiKey(false), "GET", "/v1/model-jobs/" + id, null).body());
+                  JSON.readTree(
+                      api().send(api().apiKey(false), "GET", "/v1/model-jobs/" + id, null).body());
               return List.of("SUCCEEDED", "REJECTED", "FAILED", "CANCELLED")
                   .contains(last[0].path("status").asString());
             });
@@ -311,7 +315,7 @@ class ModelJobsIT {
         target,
         starter.resolve(manifest.module()),
         starter.resolve(manifest.sentencePiece()),
-        withVersion(manifest, version));
+        manifest.withVersion(version));
     return target;
   }
 
@@ -335,23 +339,6 @@ class ModelJobsIT {
     return target;
   }
 
-  private static ModelManifest withVersion(ModelManifest m, String version) {
-    return new ModelManifest(
-        m.name(),
-        version,
-        m.sourceLanguage(),
-        m.targetLanguage(),
-        m.module(),
-        m.sentencePiece(),
-        m.tokens(),
-        m.maxSourceTokens(),
-        m.maxTargetTokens(),
-        m.architecture(),
-        m.training(),
-        m.metrics(),
-        m.files());
-  }
-
   private static Path starterDirectory() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.isDirectory(dir.resolve("models/de-en-starter/4"))) {
@@ -363,35 +350,7 @@ class ModelJobsIT {
   }
 
   private HttpResponse<String> refresh(String key, String body) throws Exception {
-    return send(key, "POST", "/v1/model-jobs/refresh", body);
-  }
-
-  private String apiKey(boolean manager) {
-    String key = "key-" + UUID.randomUUID();
-    JdbcClient.create(dataSource)
-        .sql(
-            "INSERT INTO api_keys (name, key_hash, max_texts_per_request, max_chars_per_text,"
-                + " requests_per_minute, can_manage_models) VALUES (?, SHA2(?, 256), 10, 100, 60,"
-                + " ?)")
-        .params(manager ? "ml engineer" : "user", key, manager)
-        .update();
-    return key;
-  }
-
-  private HttpResponse<String> send(String key, String method, String path, String body)
-      throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer " + key);
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    request.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return api().send(key, "POST", "/v1/model-jobs/refresh", body);
   }
 
   private static Path temporaryDirectory() {

@@ -10,9 +10,6 @@ import dev.translation.launcher.persistence.ModelRegistryRepository;
 import dev.translation.testfixtures.DatabaseEndpoint;
 import dev.translation.testfixtures.SharedFixtures;
 import dev.translation.topics.PipelineTopics;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,15 +54,18 @@ class ModelRolloutsIT {
   @Autowired DataSource dataSource;
   @Autowired ModelRegistryRepository registry;
 
-  final HttpClient http = HttpClient.newHttpClient();
+  LauncherApi api;
+
+  private LauncherApi api() {
+    if (api == null) {
+      api = new LauncherApi(port, dataSource);
+    }
+    return api;
+  }
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    database = SharedFixtures.database().createDatabase("launcher_models");
-    registry.add("spring.datasource.url", database::jdbcUrl);
-    registry.add("spring.datasource.username", database::username);
-    registry.add("spring.datasource.password", database::password);
-    registry.add("spring.kafka.bootstrap-servers", () -> SharedFixtures.kafka().bootstrapServers());
+    database = LauncherApi.servers(registry, "launcher_models");
   }
 
   @BeforeAll
@@ -76,11 +76,11 @@ class ModelRolloutsIT {
   @Test
   void theStarterIsActiveAndAManagerPromotesCanariesAndRollsBackWhileOthersMayOnlyRead()
       throws Exception {
-    String manager = apiKey(true);
-    String user = apiKey(false);
+    String manager = api().apiKey(true);
+    String user = api().apiKey(false);
 
     // A fresh install: the starter model serves de-en, with its own scores and lineage.
-    JsonNode models = json(send(user, "GET", "/v1/models", null), 200);
+    JsonNode models = LauncherApi.json(api().send(user, "GET", "/v1/models", null), 200);
     assertThat(models.path("rollouts").get(0).path("activeModel").asString()).isEqualTo(STARTER);
     assertThat(models.path("rollouts").get(0).path("revision").asLong()).isEqualTo(1);
     JsonNode starter = models.path("versions").get(0);
@@ -93,36 +93,40 @@ class ModelRolloutsIT {
     String second = candidate("5");
     String third = candidate("6");
 
-    assertThat(send(user, "POST", "/v1/models/" + second + "/promote", null).statusCode())
+    assertThat(api().send(user, "POST", "/v1/models/" + second + "/promote", null).statusCode())
         .isEqualTo(403);
-    assertThat(send(manager, "POST", "/v1/models/nope@1/promote", null).statusCode())
+    assertThat(api().send(manager, "POST", "/v1/models/nope@1/promote", null).statusCode())
         .isEqualTo(404);
 
-    JsonNode promoted = json(send(manager, "POST", "/v1/models/" + second + "/promote", null), 200);
+    JsonNode promoted =
+        LauncherApi.json(
+            api().send(manager, "POST", "/v1/models/" + second + "/promote", null), 200);
     assertThat(promoted.path("activeModel").asString()).isEqualTo(second);
     assertThat(promoted.path("revision").asLong()).isEqualTo(2);
     assertThat(registry.find(STARTER).orElseThrow().state()).isEqualTo(ModelState.RETIRED);
-    assertThat(send(manager, "POST", "/v1/models/" + second + "/promote", null).statusCode())
+    assertThat(api().send(manager, "POST", "/v1/models/" + second + "/promote", null).statusCode())
         .isEqualTo(409);
 
     assertThat(canary(manager, third, "{\"percent\": 0}").statusCode()).isEqualTo(422);
     assertThat(canary(manager, third, "{\"percent\": 100}").statusCode()).isEqualTo(422);
     assertThat(canary(manager, second, "{\"percent\": 30}").statusCode()).isEqualTo(409);
-    JsonNode canary = json(canary(manager, third, "{\"percent\": 30}"), 200);
+    JsonNode canary = LauncherApi.json(canary(manager, third, "{\"percent\": 30}"), 200);
     assertThat(canary.path("canaryModel").asString()).isEqualTo(third);
     assertThat(canary.path("canaryPercent").asInt()).isEqualTo(30);
     assertThat(registry.find(third).orElseThrow().canaryPercent()).isEqualTo(30);
 
     // Rollback undoes the last step: first the canary, then the promotion.
-    JsonNode canaryEnded = json(send(manager, "POST", "/v1/rollouts/de-en/rollback", null), 200);
+    JsonNode canaryEnded =
+        LauncherApi.json(api().send(manager, "POST", "/v1/rollouts/de-en/rollback", null), 200);
     assertThat(canaryEnded.path("canaryModel").isNull()).isTrue();
     assertThat(canaryEnded.path("activeModel").asString()).isEqualTo(second);
     assertThat(registry.find(third).orElseThrow().state()).isEqualTo(ModelState.CANDIDATE);
-    JsonNode rolledBack = json(send(manager, "POST", "/v1/rollouts/de-en/rollback", null), 200);
+    JsonNode rolledBack =
+        LauncherApi.json(api().send(manager, "POST", "/v1/rollouts/de-en/rollback", null), 200);
     assertThat(rolledBack.path("activeModel").asString()).isEqualTo(STARTER);
     assertThat(rolledBack.path("revision").asLong()).isEqualTo(5);
     assertThat(registry.find(second).orElseThrow().state()).isEqualTo(ModelState.RETIRED);
-    assertThat(send(manager, "POST", "/v1/rollouts/de-en/end-canary", null).statusCode())
+    assertThat(api().send(manager, "POST", "/v1/rollouts/de-en/end-canary", null).statusCode())
         .isEqualTo(409);
 
     List<String> history =
@@ -158,7 +162,7 @@ class ModelRolloutsIT {
   }
 
   private HttpResponse<String> canary(String key, String model, String body) throws Exception {
-    return send(key, "POST", "/v1/models/" + model + "/canary", body);
+    return api().send(key, "POST", "/v1/models/" + model + "/canary", body);
   }
 
   /** A copy of the starter's registry entry under another version, as a candidate. */
@@ -210,38 +214,5 @@ class ModelRolloutsIT {
       }
       return found;
     }
-  }
-
-  private String apiKey(boolean manager) {
-    String key = "key-" + UUID.randomUUID();
-    JdbcClient.create(dataSource)
-        .sql(
-            "INSERT INTO api_keys (name, key_hash, max_texts_per_request, max_chars_per_text,"
-                + " requests_per_minute, can_manage_models) VALUES (?, SHA2(?, 256), 10, 100, 60,"
-                + " ?)")
-        .params(manager ? "ml engineer" : "user", key, manager)
-        .update();
-    return key;
-  }
-
-  private static JsonNode json(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    return JSON.readTree(response.body());
-  }
-
-  private HttpResponse<String> send(String key, String method, String path, String body)
-      throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer " + key);
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    request.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

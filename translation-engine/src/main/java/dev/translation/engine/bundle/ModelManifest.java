@@ -80,6 +80,24 @@ public record ModelManifest(
     return name + "@" + version;
   }
 
+  /** Returns a copy under another version (the same model re-released, e.g. re-registered). */
+  public ModelManifest withVersion(String newVersion) {
+    return new ModelManifest(
+        name,
+        newVersion,
+        sourceLanguage,
+        targetLanguage,
+        module,
+        sentencePiece,
+        tokens,
+        maxSourceTokens,
+        maxTargetTokens,
+        architecture,
+        training,
+        metrics,
+        files);
+  }
+
   /** Returns a copy with other metrics. */
   public ModelManifest withMetrics(List<Metric> newMetrics) {
     return new ModelManifest(
