@@ -154,6 +154,29 @@ class CrossChecksTest {
   }
 
   @Test
+  void everyImageIsBuiltHereOrNamedInTheDeploySteps() {
+    String readme = Manifests.repositoryFile("README.md");
+    String deploy = readme.substring(readme.indexOf("## Deploy to Kubernetes"));
+    Set<String> images = new TreeSet<>();
+    for (Workload workload : workloads()) {
+      containers(workload.template().getSpec()).forEach(c -> images.add(c.getImage()));
+    }
+    assertThat(images).hasSizeGreaterThan(3);
+    for (String image : images) {
+      String name = image.replaceAll(":.*$", "");
+      if (APPS.containsKey(name)) {
+        assertThat(
+                Manifests.ROOT.resolveSibling("images").resolve(APPS.get(name) + ".Containerfile"))
+            .as("the recipe of %s", image)
+            .isRegularFile();
+        assertThat(image).endsWith(":0.1.0");
+      } else {
+        assertThat(deploy).as("%s is named in the deploy steps", image).contains("`" + image + "`");
+      }
+    }
+  }
+
+  @Test
   void theAppsGetTheEnvironmentTheyReadAndNothingElse() {
     Map<String, Set<String>> required =
         Map.of(
