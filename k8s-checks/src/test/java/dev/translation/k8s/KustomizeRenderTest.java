@@ -72,6 +72,13 @@ class KustomizeRenderTest {
         assertThat(env(broker, "KAFKA_REPLICATION_FACTOR")).isEqualTo("1");
         assertThat(env(broker, "KAFKA_MIN_INSYNC_REPLICAS")).isEqualTo("1");
       }
+      case "overlays/production" -> {
+        // The overlay patches the broker's environment by position: the right variable changed.
+        assertThat(env(broker, "KAFKA_HEAP_OPTS")).isEqualTo("-Xms2g -Xmx2g");
+        assertThat(env(broker, "KAFKA_REPLICATION_FACTOR")).isEqualTo("3");
+        assertThat(kafka.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
+            .hasSize(1);
+      }
       case "overlays/gpu" -> {
         Deployment worker =
             Manifests.find(rendered, Deployment.class, "worker-batch").orElseThrow();
