@@ -63,6 +63,16 @@ class CrossChecksTest {
           "translation/worker", "worker",
           "translation/job-launcher", "job-launcher");
 
+  /** Spring Boot's own settings the deployment sets (as they read in relaxed form). */
+  private static final Set<String> SPRING_BOOT_SETTINGS =
+      Set.of("spring.kafka.security.protocol", "management.server.port");
+
+  /** Where Spring Boot passes settings to the Kafka client as they are. */
+  private static final String KAFKA_PROPERTIES = "spring.kafka.properties.";
+
+  /** Every setting of the Kafka clients the apps create (so a misspelt one fails). */
+  private static final Set<String> KAFKA_CLIENT_SETTINGS = kafkaClientSettings();
+
   private static List<Manifests.Manifest> manifests;
   private static Map<String, Set<String>> handMadeSecrets;
 
@@ -270,8 +280,17 @@ class CrossChecksTest {
       assertThat(scaled.path("spec").path("scaleTargetRef").path("name").asText()).isEqualTo(name);
       assertThat(trigger.path("metadata").path("topic").asText()).isEqualTo(lane.topic());
       assertThat(trigger.path("metadata").path("consumerGroup").asText()).isEqualTo(name);
-      assertThat(trigger.path("metadata").path("bootstrapServers").asText())
-          .isEqualTo(configMap("translation-pipeline").getData().get("KAFKA_BOOTSTRAP_SERVERS"));
+      // KEDA's operator runs in its own namespace: it needs the brokers' fully qualified names,
+      // the same brokers the apps use.
+      String appsServers =
+          configMap("translation-pipeline").getData().get("KAFKA_BOOTSTRAP_SERVERS");
+      String kedaServers = trigger.path("metadata").path("bootstrapServers").asText();
+      assertThat(kedaServers.split(","))
+          .allMatch(server -> server.matches("[a-z0-9.-]+\\.translation\\.svc:\\d+"))
+          .containsExactly(
+              java.util.Arrays.stream(appsServers.split(","))
+                  .map(server -> server.replace(":", ".translation.svc:"))
+                  .toArray(String[]::new));
       assertThat(scaled.path("spec").path("maxReplicaCount").asInt())
           .isPositive()
           .isLessThanOrEqualTo(partitions(lane.topic()));
@@ -288,19 +307,18 @@ class CrossChecksTest {
     }
     assertThat(setup).contains("--topic " + Topics.JOB_EVENTS, "--topic " + Topics.MODEL_EVENTS);
 
-    // Every app listens where its application.yml says, and its Service and probes point there.
+    // Every app listens where its application.yml says; its Service publishes that port only, and
+    // health and metrics are on a management port nothing publishes.
     for (Deployment deployment : Manifests.ofKind(manifests, Deployment.class)) {
       Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
       String app = APPS.get(container.getImage().replaceAll(":.*$", ""));
       int port = defaultPort(app);
+      Map<String, String> environment = environment(container);
+      assertThat(environment).containsEntry("PORT", Integer.toString(port));
       assertThat(container.getPorts())
-          .singleElement()
-          .satisfies(
-              p -> {
-                assertThat(p.getContainerPort()).isEqualTo(port);
-                assertThat(p.getName()).isEqualTo("http");
-              });
-      assertThat(environment(container)).containsEntry("PORT", Integer.toString(port));
+          .extracting(p -> p.getName() + " " + p.getContainerPort())
+          .containsExactly(
+              "http " + port, "management " + environment.get("MANAGEMENT_SERVER_PORT"));
       Service service =
           Manifests.find(manifests, Service.class, deployment.getMetadata().getName())
               .orElseThrow();
@@ -312,6 +330,17 @@ class CrossChecksTest {
                 assertThat(p.getTargetPort().getStrVal()).isEqualTo("http");
               });
     }
+    assertThat(custom("PodMonitor"))
+        .allSatisfy(
+            monitor ->
+                assertThat(
+                        raw(monitor)
+                            .path("spec")
+                            .path("podMetricsEndpoints")
+                            .get(0)
+                            .path("port")
+                            .asText())
+                    .isEqualTo("management"));
   }
 
   @Test
@@ -562,14 +591,25 @@ class CrossChecksTest {
     flatten(applicationYml(app), "", settings);
     for (String name : environment.keySet()) {
       String relaxed = name.toLowerCase(java.util.Locale.ROOT).replace('_', '.');
-      boolean springKafka = relaxed.startsWith("spring.kafka.");
+      boolean bootSetting = SPRING_BOOT_SETTINGS.contains(relaxed);
+      boolean kafkaClientSetting =
+          relaxed.startsWith(KAFKA_PROPERTIES)
+              && KAFKA_CLIENT_SETTINGS.contains(relaxed.substring(KAFKA_PROPERTIES.length()));
       boolean appSetting =
           settings.stream().anyMatch(s -> s.replace("-", "").equals(relaxed.replace("-", "")));
-      if (springKafka || appSetting) {
+      if (bootSetting || kafkaClientSetting || appSetting) {
         read.add(name);
       }
     }
     return read;
+  }
+
+  private static Set<String> kafkaClientSettings() {
+    Set<String> names = new HashSet<>();
+    names.addAll(org.apache.kafka.clients.producer.ProducerConfig.configNames());
+    names.addAll(org.apache.kafka.clients.consumer.ConsumerConfig.configNames());
+    names.addAll(org.apache.kafka.clients.admin.AdminClientConfig.configNames());
+    return names;
   }
 
   private static void flatten(JsonNode node, String prefix, Set<String> into) {
