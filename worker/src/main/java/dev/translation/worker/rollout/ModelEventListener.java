@@ -5,10 +5,12 @@ import dev.translation.contracts.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -17,35 +19,43 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Hears {@link Topics#MODEL_EVENTS} and has the {@link RolloutFollower} read the registry when a
- * record for this worker's language pair arrives, and every recheck interval regardless. Every
- * worker reads every partition from its end (no consumer group: each worker must hear every change,
- * and the registry, not the topic, is the state it starts from).
+ * Hears {@link Topics#MODEL_EVENTS} and has the registry read ({@link RolloutFollower#refresh})
+ * when a record for this worker's language pair arrives; independently, every recheck interval.
+ * Every worker reads every partition from its end (no consumer group: each worker must hear every
+ * change, and the registry, not the topic, is the state it starts from). Kafka failing (not up yet,
+ * the worker's user not created yet, a broker restarting) never stops either: the consumer is made
+ * again after a pause that grows to 30 s, and the recheck goes on meanwhile.
  */
 public final class ModelEventListener implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ModelEventListener.class);
   private static final Duration POLL = Duration.ofSeconds(1);
+  private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+  private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
 
   private final Supplier<Consumer<String, String>> consumers;
-  private final RolloutFollower follower;
+  private final Runnable readRegistry;
   private final LanguagePair languages;
   private final Duration recheckInterval;
+  private final ScheduledExecutorService recheck =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> Thread.ofPlatform().name("model-recheck").daemon().unstarted(runnable));
   private volatile Consumer<String, String> consumer;
   private volatile Thread thread;
   private volatile boolean running;
 
   /**
    * @param consumers makes the Kafka consumer (string keys and values, no group)
+   * @param readRegistry reads the registry and follows it ({@link RolloutFollower#refresh})
    * @param recheckInterval how often the registry is read without a record
    */
   public ModelEventListener(
       Supplier<Consumer<String, String>> consumers,
-      RolloutFollower follower,
+      Runnable readRegistry,
       LanguagePair languages,
       Duration recheckInterval) {
     this.consumers = consumers;
-    this.follower = follower;
+    this.readRegistry = readRegistry;
     this.languages = languages;
     this.recheckInterval = recheckInterval;
   }
@@ -53,18 +63,25 @@ public final class ModelEventListener implements SmartLifecycle {
   @Override
   public void start() {
     running = true;
-    thread = Thread.ofPlatform().name("model-events").daemon().start(this::run);
+    recheck.scheduleWithFixedDelay(
+        () -> refresh("the recheck interval"),
+        recheckInterval.toMillis(),
+        recheckInterval.toMillis(),
+        TimeUnit.MILLISECONDS);
+    thread = Thread.ofPlatform().name("model-events").daemon().start(this::listen);
   }
 
   @Override
   public void stop() {
     running = false;
+    recheck.shutdownNow();
     Consumer<String, String> current = consumer;
     if (current != null) {
       current.wakeup();
     }
     Thread listening = thread;
     if (listening != null) {
+      listening.interrupt();
       try {
         listening.join(Duration.ofSeconds(10));
       } catch (InterruptedException e) {
@@ -78,39 +95,49 @@ public final class ModelEventListener implements SmartLifecycle {
     return running;
   }
 
-  private void run() {
-    String key = languages.toString();
-    long nextRecheck = System.nanoTime() + recheckInterval.toNanos();
-    try (Consumer<String, String> kafka = consumers.get()) {
-      consumer = kafka;
-      assignFromEnd(kafka);
-      // A change committed between the worker's first read of the registry and the seek above
-      // has no record left to hear; read the registry once more now.
-      refresh("start");
-      while (running) {
-        ConsumerRecords<String, String> records = kafka.poll(POLL);
-        boolean changed = false;
-        for (ConsumerRecord<String, String> record : records) {
-          changed |= key.equals(record.key());
+  private void listen() {
+    Duration pause = FIRST_PAUSE;
+    while (running) {
+      try (Consumer<String, String> kafka = consumers.get()) {
+        consumer = kafka;
+        assignFromEnd(kafka);
+        // A change committed before the seek above has no record left to hear: read the registry.
+        refresh("(re)connecting to " + Topics.MODEL_EVENTS);
+        pause = FIRST_PAUSE;
+        while (running) {
+          boolean changed = false;
+          for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
+            changed |= languages.toString().equals(record.key());
+          }
+          if (changed) {
+            refresh("a model.events record");
+          }
         }
-        if (changed) {
-          refresh("a model.events record");
-          nextRecheck = System.nanoTime() + recheckInterval.toNanos();
-        } else if (System.nanoTime() - nextRecheck >= 0) {
-          refresh("the recheck interval");
-          nextRecheck = System.nanoTime() + recheckInterval.toNanos();
+      } catch (WakeupException stopping) {
+        return;
+      } catch (RuntimeException e) {
+        if (!running) {
+          return;
         }
+        log.warn(
+            "Listening to {} failed ({}); trying again in {} s, the registry is still read every {}"
+                + " s",
+            Topics.MODEL_EVENTS,
+            e.toString(),
+            pause.toSeconds(),
+            recheckInterval.toSeconds());
+      } finally {
+        consumer = null;
       }
-    } catch (WakeupException stopping) {
-      // stop() woke the poll up.
-    } catch (RuntimeException e) {
-      log.error(
-          "Stopped listening to {}; the worker keeps serving its current models and will not"
-              + " follow rollouts until it restarts",
-          Topics.MODEL_EVENTS,
-          e);
-    } finally {
-      consumer = null;
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        return;
+      }
+      pause =
+          pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
+              ? LONGEST_PAUSE
+              : pause.multipliedBy(2);
     }
   }
 
@@ -132,14 +159,14 @@ public final class ModelEventListener implements SmartLifecycle {
         Thread.sleep(POLL.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        throw new WakeupException();
       }
     }
   }
 
   private void refresh(String why) {
     try {
-      follower.refresh();
+      readRegistry.run();
     } catch (RuntimeException e) {
       log.warn("Reading the model registry after {} failed; trying again later", why, e);
     }

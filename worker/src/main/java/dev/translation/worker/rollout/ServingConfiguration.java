@@ -95,7 +95,7 @@ class ServingConfiguration {
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
     return new ModelEventListener(
         () -> new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer()),
-        follower,
+        follower::refresh,
         servedLanguages,
         properties.models().recheckInterval());
   }
