@@ -3,7 +3,7 @@
 -- promote, canary, rollback); the workers read the rollout of their language pair at start and
 -- whenever an event on the compacted model.events topic says it changed; the submit API shows it.
 -- It replaces V1's first sketch of model_versions, which nothing wrote.
-DROP TABLE model_versions;
+DROP TABLE IF EXISTS model_versions;
 
 CREATE TABLE model_versions (
   -- name@version, as every translated segment records it (segments.model_version).

@@ -8,7 +8,7 @@ package dev.translation.launcher.launch;
  */
 public enum RunnerKind {
   CORPUS_BATCH("corpus-batch", false),
-  MODEL_REFRESH("model-refresh", false),
+  MODEL_REFRESH("model-refresh", true),
   MODEL_RETRAIN("model-retrain", true);
 
   /** Id prefix of a model refresh. */
@@ -46,7 +46,10 @@ public enum RunnerKind {
     return component;
   }
 
-  /** Whether it writes new bundles to the models volume (a retraining does). */
+  /**
+   * Whether it writes bundles to the models volume: a refresh keeps a copy of what it registers, a
+   * retraining writes what it trained.
+   */
   public boolean writesModels() {
     return writesModels;
   }

@@ -10,6 +10,7 @@ import dev.translation.launcher.persistence.CorrectionRepository;
 import dev.translation.launcher.persistence.ModelJobRepository;
 import dev.translation.launcher.persistence.ModelRegistryRepository;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -77,17 +78,23 @@ public class ModelJobConfiguration {
             new ModelEvaluations(properties.models()),
             registry,
             jobs,
-            new RolloutStep(run, rollouts, jobs));
+            new RolloutStep(run, rollouts, jobs, registry),
+            properties.models().directoryPath().resolve("registry"));
+    Step fetch = step("fetch", steps.fetch(), repository, transactions, stop);
     Step gate = step("gate", steps.gate(), repository, transactions, stop);
     return new JobBuilder(REFRESH_JOB, repository)
         .listener(new ModelJobListener(run, jobs))
-        .start(step("fetch", steps.fetch(), repository, transactions, stop))
-        .next(step("evaluate", steps.evaluate(), repository, transactions, stop))
+        .start(fetch)
+        .on(RefreshSteps.UNCHANGED)
+        .end()
+        .from(fetch)
+        .on(ExitStatus.COMPLETED.getExitCode())
+        .to(step("evaluate", steps.evaluate(), repository, transactions, stop))
         .next(gate)
         .on(RefreshSteps.REJECTED)
         .end()
         .from(gate)
-        .on("*")
+        .on(ExitStatus.COMPLETED.getExitCode())
         .to(atomicStep("register", steps.register(), repository, transactions, stop))
         .next(step("rollout", steps.rollOut(), repository, transactions, stop))
         .end()
@@ -114,7 +121,7 @@ public class ModelJobConfiguration {
             registry,
             corrections,
             jobs,
-            new RolloutStep(run, rollouts, jobs),
+            new RolloutStep(run, rollouts, jobs, registry),
             stop,
             properties);
     return new JobBuilder(RETRAIN_JOB, repository)

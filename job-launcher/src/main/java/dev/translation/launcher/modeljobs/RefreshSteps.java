@@ -13,7 +13,11 @@ import dev.translation.launcher.models.ModelVersion;
 import dev.translation.launcher.models.Rollout;
 import dev.translation.launcher.persistence.ModelJobRepository;
 import dev.translation.launcher.persistence.ModelRegistryRepository;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +36,10 @@ import tools.jackson.core.type.TypeReference;
 final class RefreshSteps {
 
   static final String REJECTED = "REJECTED";
+
+  /** The fetch step's exit status when the bundle is registered already, file for file. */
+  static final String UNCHANGED = "UNCHANGED";
+
   private static final Logger log = LoggerFactory.getLogger(RefreshSteps.class);
   private static final TypeReference<List<ModelManifest.Metric>> METRICS = new TypeReference<>() {};
   private static final TypeReference<Map<String, String>> CHECKSUMS = new TypeReference<>() {};
@@ -42,20 +50,27 @@ final class RefreshSteps {
   private final ModelRegistryRepository registry;
   private final ModelJobRepository jobs;
   private final RolloutStep rollout;
+  private final Path registered;
 
+  /**
+   * @param registered where registered bundles are kept, each under its {@code model.json} checksum
+   *     (on the models volume every worker mounts)
+   */
   RefreshSteps(
       ModelJobRun run,
       BundleCache cache,
       ModelEvaluations evaluations,
       ModelRegistryRepository registry,
       ModelJobRepository jobs,
-      RolloutStep rollout) {
+      RolloutStep rollout,
+      Path registered) {
     this.run = run;
     this.cache = cache;
     this.evaluations = evaluations;
     this.registry = registry;
     this.jobs = jobs;
     this.rollout = rollout;
+    this.registered = registered;
   }
 
   /** Copies the bundle into the cache, every file checked; a bundle that fails is bad input. */
@@ -70,6 +85,8 @@ final class RefreshSteps {
         checksums = cache.checksumsOf(uri, request.modelJsonSha256());
         bundle = cache.fetch(uri, checksums);
       } catch (InvalidModelBundleException e) {
+        // Files that do not match, or are not there: retrying cannot help. (A bundle that could
+        // not be read for a reason that may pass is a transient failure, retried.)
         throw new BadInputException(e.getMessage(), e);
       }
       ModelManifest manifest = bundle.manifest();
@@ -79,9 +96,20 @@ final class RefreshSteps {
         throw new BadInputException(
             "bundle " + uri + " translates " + languages + ", not " + run.languages());
       }
-      if (registry.find(manifest.id()).isPresent()) {
+      java.util.Optional<ModelVersion> known = registry.find(manifest.id());
+      if (known.isPresent() && known.get().checksums().equals(checksums)) {
+        // A scheduled refresh of a "latest" URL that has not changed: nothing to do.
+        jobs.result(
+            run.id(), Map.of("unchanged", manifest.id() + " is registered already"), manifest.id());
+        jobs.finish(
+            run.id(), "SUCCEEDED", "nothing new: " + manifest.id() + " is registered already");
+        contribution.setExitStatus(new ExitStatus(UNCHANGED));
+        return RepeatStatus.FINISHED;
+      }
+      if (known.isPresent()) {
         throw new BadInputException(
-            manifest.id() + " is registered already: give the new bundle another version");
+            manifest.id()
+                + " is registered already with other files: give the new bundle another version");
       }
       log.info("{}: fetched and verified {} ({} files)", run.id(), manifest.id(), checksums.size());
       ModelJobRun.put(contribution, "candidate.directory", bundle.directory().toString());
@@ -152,14 +180,21 @@ final class RefreshSteps {
     };
   }
 
-  /** Registers the candidate with its scores (its own manifest's, and the gate's) and lineage. */
+  /**
+   * Registers the candidate with its scores (its own manifest's, and the gate's) and lineage. The
+   * registry points at a copy of the verified bundle on the models volume, named by its {@code
+   * model.json} checksum: the source may change or go away (a "latest" URL, a folder an operator
+   * reuses), and every worker, now or later, must find exactly these files.
+   */
   Tasklet register() {
     return (contribution, chunk) -> {
       run.phase("register");
       ModelJobRequest request = run.job().request();
-      java.nio.file.Path directory =
-          java.nio.file.Path.of(ModelJobRun.get(contribution, "candidate.directory", String.class));
+      Path directory = Path.of(ModelJobRun.get(contribution, "candidate.directory", String.class));
       ModelManifest manifest = ModelBundle.readManifest(directory);
+      Map<String, String> checksums =
+          ModelJobRun.get(contribution, "candidate.checksums", CHECKSUMS);
+      Path pinned = pin(directory, checksums);
       List<ModelManifest.Metric> scores =
           ModelJobRun.get(contribution, "candidate.metrics", METRICS);
       List<ModelManifest.Metric> metrics = new ArrayList<>(scores);
@@ -181,8 +216,8 @@ final class RefreshSteps {
               manifest.name(),
               manifest.version(),
               run.languages(),
-              URI.create(request.bundleUri()),
-              ModelJobRun.get(contribution, "candidate.checksums", CHECKSUMS),
+              pinned.toUri(),
+              checksums,
               metrics,
               lineage,
               ModelState.CANDIDATE,
@@ -195,6 +230,27 @@ final class RefreshSteps {
       log.info("{}: registered {} as a candidate", run.id(), manifest.id());
       return RepeatStatus.FINISHED;
     };
+  }
+
+  /** The bundle copied to {@code registered/<model.json checksum>}, once (a retry reuses it). */
+  private Path pin(Path bundle, Map<String, String> checksums) throws IOException {
+    Path target = registered.resolve(checksums.get(ModelManifest.FILE_NAME));
+    if (Files.isDirectory(target) && ModelBundle.checksums(target).equals(checksums)) {
+      return target;
+    }
+    Path partial = registered.resolve(".partial-" + run.id());
+    Files.createDirectories(partial);
+    for (String file : checksums.keySet()) {
+      Files.copy(bundle.resolve(file), partial.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    }
+    if (!ModelBundle.checksums(partial).equals(checksums)) {
+      throw new IllegalStateException("the copy of the bundle in " + partial + " does not verify");
+    }
+    if (Files.exists(target)) {
+      throw new IllegalStateException(target + " holds other files than its name says");
+    }
+    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    return target;
   }
 
   /** Promotes, starts a canary or leaves a candidate, as asked; then the job has succeeded. */

@@ -135,6 +135,13 @@ final class RetrainSteps {
         throw new BadInputException(
             baseManifest.name() + "@" + version + " is registered already: choose another version");
       }
+      Path models = properties.models().directoryPath().normalize();
+      if (!bundleOut.normalize().startsWith(models) || bundleOut.normalize().equals(models)) {
+        throw new BadInputException(
+            bundleOut + " is not a directory of the models volume " + models);
+      }
+      // Left by an attempt killed before it registered the version: it is written again from the
+      // last checkpoint.
       deleteRecursively(bundleOut);
       Retraining.Request training =
           new Retraining.Request(

@@ -1,9 +1,13 @@
 package dev.translation.launcher.modeljobs;
 
+import dev.translation.launcher.models.ModelJob;
 import dev.translation.launcher.models.ModelJobRequest;
+import dev.translation.launcher.models.ModelState;
+import dev.translation.launcher.models.ModelVersion;
 import dev.translation.launcher.models.RolloutConflictException;
 import dev.translation.launcher.models.Rollouts;
 import dev.translation.launcher.persistence.ModelJobRepository;
+import dev.translation.launcher.persistence.ModelRegistryRepository;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -20,11 +24,17 @@ final class RolloutStep {
   private final ModelJobRun run;
   private final Rollouts rollouts;
   private final ModelJobRepository jobs;
+  private final ModelRegistryRepository registry;
 
-  RolloutStep(ModelJobRun run, Rollouts rollouts, ModelJobRepository jobs) {
+  RolloutStep(
+      ModelJobRun run,
+      Rollouts rollouts,
+      ModelJobRepository jobs,
+      ModelRegistryRepository registry) {
     this.run = run;
     this.rollouts = rollouts;
     this.jobs = jobs;
+    this.registry = registry;
   }
 
   /**
@@ -36,7 +46,23 @@ final class RolloutStep {
     ModelJobRequest request = run.job().request();
     String outcome;
     String reason = null;
-    if (ModelJobRequest.THEN_CANDIDATE.equals(request.then())) {
+    ModelState state = registry.find(modelId).map(ModelVersion::state).orElse(ModelState.CANDIDATE);
+    String status = jobs.find(run.id()).map(ModelJob::status).orElse("RUNNING");
+    if (!status.equals("RUNNING")) {
+      // Cancelled while it ran: what it registered stays a candidate.
+      log.info(
+          "{}: {}, so {} is not rolled out",
+          run.id(),
+          status.toLowerCase(java.util.Locale.ROOT),
+          modelId);
+      return;
+    }
+    if (ModelJobRequest.THEN_PROMOTE.equals(request.then()) && state == ModelState.ACTIVE) {
+      // An earlier attempt promoted it and was stopped before it could record that.
+      outcome = "promoted";
+    } else if (ModelJobRequest.THEN_CANARY.equals(request.then()) && state == ModelState.CANARY) {
+      outcome = "canary on " + request.canaryPercent() + " % of segments";
+    } else if (ModelJobRequest.THEN_CANDIDATE.equals(request.then())) {
       outcome = "left a candidate, as asked";
     } else if (!gatePassed) {
       outcome = "left a candidate: not " + request.then() + "d, since the gate refused it";

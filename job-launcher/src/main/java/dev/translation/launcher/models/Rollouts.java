@@ -209,17 +209,25 @@ public class Rollouts {
   }
 
   private Rollout change(String modelId, String by, ModelStep step) {
-    Rollout changed =
-        transactions.execute(
-            status -> {
-              ModelVersion model =
-                  registry
-                      .find(modelId)
-                      .orElseThrow(() -> new ModelNotFoundException("no model version " + modelId));
-              Optional<Rollout> current = registry.lockRollout(model.languages());
-              Change change = step.apply(model, current);
-              return save(model.languages(), current, change, by);
-            });
+    Rollout changed;
+    try {
+      changed =
+          transactions.execute(
+              status -> {
+                ModelVersion model =
+                    registry
+                        .find(modelId)
+                        .orElseThrow(
+                            () -> new ModelNotFoundException("no model version " + modelId));
+                Optional<Rollout> current = registry.lockRollout(model.languages());
+                Change change = step.apply(model, current);
+                return save(model.languages(), current, change, by);
+              });
+    } catch (DuplicateKeyException raced) {
+      // The pair's first rollout, made by another change at the same moment.
+      throw new RolloutConflictException(
+          "another change of this pair's rollout came first; look at it and try again");
+    }
     wakeRelay();
     return changed;
   }

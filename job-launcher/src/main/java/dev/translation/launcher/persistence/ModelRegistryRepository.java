@@ -158,17 +158,32 @@ public class ModelRegistryRepository {
   }
 
   /**
-   * The version that was active before {@code current} became active: the newest earlier revision
-   * of the pair whose active version differs from {@code current}'s.
+   * The version that was active before {@code current} was last promoted (or registered) for the
+   * pair: where a rollback goes. A version that only came back by a rollback is not "promoted", so
+   * rolling back twice after promoting A, B, C goes to B, then to A, never forward to C.
    */
   public Optional<String> previousActive(LanguagePair languages, String current, long revision) {
+    Optional<Long> promoted =
+        jdbc.sql(
+                "SELECT MAX(revision) FROM model_rollout_history WHERE source_lang = :source AND"
+                    + " target_lang = :target AND active_model = :current AND revision <= :revision"
+                    + " AND action IN ('PROMOTE', 'REGISTER_STARTER')")
+            .param("source", languages.source())
+            .param("target", languages.target())
+            .param("current", current)
+            .param("revision", revision)
+            .query(Long.class)
+            .optional();
+    if (promoted.isEmpty()) {
+      return Optional.empty();
+    }
     return jdbc.sql(
             "SELECT active_model FROM model_rollout_history WHERE source_lang = :source AND"
-                + " target_lang = :target AND revision < :revision AND active_model <> :current"
+                + " target_lang = :target AND revision < :promoted AND active_model <> :current"
                 + " ORDER BY revision DESC LIMIT 1")
         .param("source", languages.source())
         .param("target", languages.target())
-        .param("revision", revision)
+        .param("promoted", promoted.get())
         .param("current", current)
         .query(String.class)
         .optional();

@@ -78,14 +78,17 @@ class ModelController {
     return ResponseEntity.created(URI.create("/v1/model-jobs/" + job.id())).body(job);
   }
 
+  /** Model jobs carry bundle URLs and pod logs: for keys with model rights only. */
   @GetMapping("/v1/model-jobs")
-  ModelJobList jobs(@RequestParam(required = false) Integer limit) {
+  ModelJobList jobs(@RequestParam(required = false) Integer limit, HttpServletRequest http) {
+    managers.require(key(http));
     int size = limit == null ? 20 : Math.clamp(limit, 1, MAX_LIST);
     return new ModelJobList(modelJobs.list(size));
   }
 
   @GetMapping("/v1/model-jobs/{id}")
-  ModelJob job(@PathVariable String id) {
+  ModelJob job(@PathVariable String id, HttpServletRequest http) {
+    managers.require(key(http));
     return modelJobs.find(id).orElseThrow(() -> new ModelNotFoundException("no model job " + id));
   }
 
@@ -96,8 +99,11 @@ class ModelController {
   }
 
   @GetMapping(value = "/v1/model-jobs/{id}/log", produces = MediaType.TEXT_PLAIN_VALUE)
-  String log(@PathVariable String id, @RequestParam(required = false) Integer lines) {
-    job(id);
+  String log(
+      @PathVariable String id,
+      @RequestParam(required = false) Integer lines,
+      HttpServletRequest http) {
+    job(id, http);
     int tail = lines == null ? 200 : Math.clamp(lines, 1, MAX_LOG_LINES);
     return executor
         .log(id, 0, tail)

@@ -192,7 +192,7 @@ class BatchJobsTest {
    * {@code -Dk8s.jobs.write=true} after changing the builder.
    */
   @Test
-  void aModelRefreshIsAPlainJobOfTheSameRunnerThatReadsTheModelsVolume() {
+  void aModelRefreshIsAPlainJobOfTheSameRunnerThatKeepsACopyOnTheModelsVolume() {
     Job job = BatchJobs.corpusJob(BatchJobs.example("refresh-x1", 1));
 
     assertThat(job.getMetadata().getName()).isEqualTo("refresh-x1");
@@ -207,7 +207,7 @@ class BatchJobsTest {
     assertThat(container.getVolumeMounts())
         .filteredOn(mount -> mount.getName().equals("models"))
         .singleElement()
-        .satisfies(mount -> assertThat(mount.getReadOnly()).isTrue());
+        .satisfies(mount -> assertThat(mount.getReadOnly()).isFalse());
   }
 
   @Test

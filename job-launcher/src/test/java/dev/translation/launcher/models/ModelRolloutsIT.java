@@ -129,6 +129,25 @@ class ModelRolloutsIT {
     assertThat(api().send(manager, "POST", "/v1/rollouts/de-en/end-canary", null).statusCode())
         .isEqualTo(409);
 
+    // Rolling back twice after promoting third, then second goes back to third, then to the
+    // starter: never forward to a version that was rolled back.
+    LauncherApi.json(api().send(manager, "POST", "/v1/models/" + third + "/promote", null), 200);
+    LauncherApi.json(api().send(manager, "POST", "/v1/models/" + second + "/promote", null), 200);
+    assertThat(
+            LauncherApi.json(api().send(manager, "POST", "/v1/rollouts/de-en/rollback", null), 200)
+                .path("activeModel")
+                .asString())
+        .isEqualTo(third);
+    assertThat(
+            LauncherApi.json(api().send(manager, "POST", "/v1/rollouts/de-en/rollback", null), 200)
+                .path("activeModel")
+                .asString())
+        .isEqualTo(STARTER);
+
+    // Model jobs (bundle URLs, pod logs) are for keys with model rights.
+    assertThat(api().send(user, "GET", "/v1/model-jobs", null).statusCode()).isEqualTo(403);
+    assertThat(api().send(manager, "GET", "/v1/model-jobs", null).statusCode()).isEqualTo(200);
+
     List<String> history =
         JdbcClient.create(dataSource)
             .sql(
@@ -142,7 +161,11 @@ class ModelRolloutsIT {
             "2 PROMOTE " + second + " ml engineer",
             "3 CANARY " + second + " ml engineer",
             "4 ROLLBACK " + second + " ml engineer",
-            "5 ROLLBACK " + STARTER + " ml engineer");
+            "5 ROLLBACK " + STARTER + " ml engineer",
+            "6 PROMOTE " + third + " ml engineer",
+            "7 PROMOTE " + second + " ml engineer",
+            "8 ROLLBACK " + third + " ml engineer",
+            "9 ROLLBACK " + STARTER + " ml engineer");
 
     // Every change went out on model.events, keyed by the pair.
     List<ModelRolloutEvent> events = new ArrayList<>();

@@ -48,7 +48,7 @@ public final class BundleCache {
 
   /**
    * @param root the cache directory (created when missing)
-   * @param timeout the longest one http(s) file download may take
+   * @param timeout the longest one file may take to copy (an http(s) download included)
    * @param maxFileBytes the largest file a bundle may have
    */
   public BundleCache(Path root, Duration timeout, long maxFileBytes) {
@@ -66,8 +66,10 @@ public final class BundleCache {
    * The verified local copy of the bundle at {@code uri}.
    *
    * @param checksums SHA-256 of every file of the bundle, {@code model.json} included
-   * @throws InvalidModelBundleException when the bundle cannot be fetched, a file is missing or
-   *     larger than allowed, or any checksum differs; the message says which file and why
+   * @throws InvalidModelBundleException when a file is missing or larger than allowed, or any
+   *     checksum differs (trying again cannot help); the message says which file and why
+   * @throws BundleUnavailableException when the bundle could not be read for a reason that may pass
+   *     (I/O, a timeout, a server error)
    */
   public ModelBundle fetch(URI uri, Map<String, String> checksums) {
     Objects.requireNonNull(uri, "uri");
@@ -97,7 +99,7 @@ public final class BundleCache {
       }
       return verified(directory, uri, checksums);
     } catch (IOException e) {
-      throw new InvalidModelBundleException("Cannot copy model bundle " + uri + ": " + e, e);
+      throw new BundleUnavailableException("Cannot copy model bundle " + uri + ": " + e, e);
     } finally {
       deleteQuietly(partial);
     }
@@ -136,8 +138,7 @@ public final class BundleCache {
       requireChecksums(uri, checksums);
       return checksums;
     } catch (IOException e) {
-      throw new InvalidModelBundleException(
-          "Cannot read model.json of bundle " + uri + ": " + e, e);
+      throw new BundleUnavailableException("Cannot read model.json of bundle " + uri + ": " + e, e);
     } finally {
       deleteQuietly(partial);
     }
@@ -187,12 +188,17 @@ public final class BundleCache {
   private void copyVerified(URI bundle, String name, String expected, Path target)
       throws IOException {
     MessageDigest digest = sha256();
+    long deadline = System.nanoTime() + timeout.toNanos();
     try (InputStream in = open(bundle, name);
         OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
       byte[] buffer = new byte[1 << 16];
       long total = 0;
       for (int read; (read = in.read(buffer)) >= 0; ) {
         total += read;
+        if (System.nanoTime() - deadline > 0) {
+          throw new BundleUnavailableException(
+              name + " of bundle " + bundle + " took longer than " + timeout + " to copy");
+        }
         if (total > maxFileBytes) {
           throw new InvalidModelBundleException(
               name
@@ -233,10 +239,13 @@ public final class BundleCache {
           Thread.currentThread().interrupt();
           throw new IOException("interrupted while fetching " + file, e);
         }
-        if (response.statusCode() != 200) {
+        int status = response.statusCode();
+        if (status != 200) {
           response.body().close();
-          throw new InvalidModelBundleException(
-              "Cannot fetch " + file + ": HTTP " + response.statusCode());
+          String message = "Cannot fetch " + file + ": HTTP " + status;
+          throw status >= 500 || status == 408 || status == 429
+              ? new BundleUnavailableException(message)
+              : new InvalidModelBundleException(message);
         }
         return response.body();
       }

@@ -55,6 +55,9 @@ public final class ModelBundle {
       ModelManifest manifest = JSON.readValue(file.toFile(), ModelManifest.class);
       requireField(manifest.name(), "name", file);
       requireField(manifest.version(), "version", file);
+      // Both name directories (models/NAME/VERSION) and registry rows: plain, bounded names.
+      requireIdentifier(manifest.name(), "name", 80, file);
+      requireIdentifier(manifest.version(), "version", 79, file);
       requireField(manifest.module(), "module", file);
       requireField(manifest.sentencePiece(), "sentencePiece", file);
       if (manifest.tokens() == null) {
@@ -175,6 +178,21 @@ public final class ModelBundle {
       throw new InvalidModelBundleException("Cannot read " + file, e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);
+    }
+  }
+
+  private static void requireIdentifier(String value, String field, int maxLength, Path file) {
+    if (value.length() > maxLength || !value.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new InvalidModelBundleException(
+          file
+              + ": \""
+              + field
+              + "\" must be 1 to "
+              + maxLength
+              + " letters, digits, dots, dashes and underscores, starting with a letter or digit;"
+              + " was \""
+              + value
+              + "\"");
     }
   }
 

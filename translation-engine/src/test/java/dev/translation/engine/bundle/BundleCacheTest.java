@@ -118,6 +118,11 @@ class BundleCacheTest {
           requests.incrementAndGet();
           String name = Path.of(exchange.getRequestURI().getPath()).getFileName().toString();
           Path file = starter.resolve(name);
+          if (name.equals("busy.bin")) {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+            return;
+          }
           if (!Files.isRegularFile(file)) {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
@@ -142,9 +147,17 @@ class BundleCacheTest {
       extra.put("missing.bin", "0".repeat(64));
       assertThatThrownBy(
               () -> new BundleCache(elsewhere, TIMEOUT, Long.MAX_VALUE).fetch(uri, extra))
+          .isInstanceOf(InvalidModelBundleException.class)
           .hasMessageContaining("missing.bin: HTTP 404");
       assertThatThrownBy(() -> new BundleCache(elsewhere, TIMEOUT, 1000).fetch(uri, checksums))
+          .isInstanceOf(InvalidModelBundleException.class)
           .hasMessageContaining("larger than the limit of 1000 bytes");
+      // A server error may pass: worth another try, unlike a missing file.
+      Map<String, String> busy = new HashMap<>(checksums);
+      busy.put("busy.bin", "0".repeat(64));
+      assertThatThrownBy(() -> new BundleCache(elsewhere, TIMEOUT, Long.MAX_VALUE).fetch(uri, busy))
+          .isInstanceOf(BundleUnavailableException.class)
+          .hasMessageContaining("busy.bin: HTTP 503");
     } finally {
       server.stop(0);
     }

@@ -91,6 +91,22 @@ class ModelBundleTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"../data", "org/model", "café", ".hidden", " x"})
+  void aNameOrVersionThatIsNoPlainIdentifierIsRefused(String bad) throws Exception {
+    for (String field : new String[] {"name", "version"}) {
+      ObjectNode manifest = manifestJson();
+      manifest.put("name", "starter");
+      manifest.put("version", "1");
+      manifest.put(field, bad);
+      writeManifestJson(manifest);
+
+      assertThatThrownBy(() -> ModelBundle.readManifest(bundle))
+          .isInstanceOf(InvalidModelBundleException.class)
+          .hasMessageContaining("\"" + field + "\" must be");
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"name", "version", "module", "sentencePiece", "tokens", "files"})
   void aManifestWithoutARequiredFieldIsRefusedNamingIt(String field) throws Exception {
     ObjectNode manifest = manifestJson();
