@@ -103,8 +103,18 @@ public class LaunchModelJob {
                   () ->
                       new InvalidLaunchException(
                           "no version serves " + languages + " yet: name a baseModel"));
-    } else if (registry.find(base.strip()).isEmpty()) {
-      throw new InvalidLaunchException("no model version " + base.strip() + " to retrain");
+    } else {
+      ModelVersion named =
+          registry
+              .find(base.strip())
+              .orElseThrow(
+                  () ->
+                      new InvalidLaunchException(
+                          "no model version " + request.baseModel().strip() + " to retrain"));
+      if (!named.languages().equals(languages)) {
+        throw new InvalidLaunchException(
+            named.modelId() + " translates " + named.languages() + ", not " + languages);
+      }
     }
     String corpus = request.corpus();
     if (corpus != null && !corpus.isBlank()) {
@@ -161,7 +171,12 @@ public class LaunchModelJob {
     String id = prefix + randomSuffix();
     jobs.create(id, kind, apiKeyId, launchedBy, request, executor.name());
     log.info("launched {} {} for {}: {}", kind.toLowerCase(Locale.ROOT), id, launchedBy, request);
-    executor.launch(launched(id));
+    try {
+      executor.launch(launched(id));
+    } catch (RuntimeException e) {
+      jobs.finish(id, "FAILED", "the executor could not start it: " + e.getMessage());
+      throw e;
+    }
     return jobs.find(id).orElseThrow();
   }
 
