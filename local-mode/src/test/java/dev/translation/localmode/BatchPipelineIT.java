@@ -66,6 +66,7 @@ class BatchPipelineIT {
     if (pipeline != null) {
       pipeline.close();
     }
+    TestData.keepOnlyLogs(data);
   }
 
   @Test

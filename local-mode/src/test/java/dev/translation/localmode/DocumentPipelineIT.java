@@ -64,6 +64,7 @@ class DocumentPipelineIT {
     if (pipeline != null) {
       pipeline.close();
     }
+    TestData.keepOnlyLogs(data);
   }
 
   @Test

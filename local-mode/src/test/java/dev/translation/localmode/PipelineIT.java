@@ -88,6 +88,7 @@ class PipelineIT {
     if (pipeline != null) {
       pipeline.close();
     }
+    TestData.keepOnlyLogs(data);
   }
 
   @Test

@@ -78,6 +78,7 @@ class RolloutPipelineIT {
     if (pipeline != null) {
       pipeline.close();
     }
+    TestData.keepOnlyLogs(data);
   }
 
   @Test

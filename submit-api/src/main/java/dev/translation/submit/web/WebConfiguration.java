@@ -24,9 +24,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * browser's preflight is answered before authentication, which it cannot pass). Then, for every
  * {@code /v1} request: authentication, the per-key rate, and the handler. The OpenAPI description
  * and the actuator stay open (in a cluster the actuator is on a management port that neither the
- * Service nor the Ingress publishes), and so does the web
- * page ({@code static/}: {@code /}, {@code /app.js}, {@code /app.css}), which holds nothing secret
- * and calls the {@code /v1} API with the key its user enters.
+ * Service nor the Ingress publishes), and so does the web page ({@code static/}: {@code /}, {@code
+ * /app.js}, {@code /app.css}), which holds nothing secret and calls the {@code /v1} API with the
+ * key its user enters.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
