@@ -51,7 +51,11 @@ public final class RolloutFollower {
    * What a worker serves first: the registry's rollout of its pair, or {@code fallback} when the
    * registry has none yet (a fresh install, before the launcher registered the starter model).
    *
-   * @throws dev.translation.engine.bundle.InvalidModelBundleException when a registered version
+   * <p>A canary that cannot be fetched or verified does not keep the worker from serving: it starts
+   * with the active version alone (revision 0, so the next reading of the registry tries the canary
+   * again).
+   *
+   * @throws dev.translation.engine.bundle.InvalidModelBundleException when the active version
    *     cannot be fetched or verified: a worker does not start serving anything else
    */
   public static ServingModels.Rollout initial(
@@ -65,7 +69,24 @@ public final class RolloutFollower {
       log.info("The model registry has no rollout for {} yet: serving {}", languages, fallback);
       return ServingModels.Rollout.of(loader.load(ModelBundle.open(fallback)));
     }
-    return load(registered.get(), Map.of(), cache, loader);
+    ModelRegistryRepository.Rollout rollout = registered.get();
+    try {
+      return load(rollout, Map.of(), cache, loader);
+    } catch (RuntimeException e) {
+      if (rollout.canary() == null) {
+        throw e;
+      }
+      log.error(
+          "Cannot load the canary {} ({}); starting with the active version {} alone",
+          rollout.canary().modelId(),
+          e.getMessage(),
+          rollout.active().modelId());
+      return load(
+          new ModelRegistryRepository.Rollout(rollout.active(), null, 0, 0),
+          Map.of(),
+          cache,
+          loader);
+    }
   }
 
   /** Reads the registry and switches to its rollout if it changed. */
