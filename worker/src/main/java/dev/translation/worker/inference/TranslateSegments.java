@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,8 +96,13 @@ public class TranslateSegments {
       List<MemoryEntry> learned = new ArrayList<>();
       List<MemoryEntry> hits = new ArrayList<>();
       int served = 0;
+      // The refusals (counted for the active version), then each version's outcomes, in runs:
+      // the version of each run and where it ends.
+      List<Map.Entry<String, Integer>> ends = new ArrayList<>();
+      ends.add(Map.entry(rollout.active().id(), outcomes.size()));
       for (Map.Entry<ServedModel, List<PendingSegment>> share : byModel.entrySet()) {
         TranslationMemory.Lookup remembered = translate(share.getKey(), share.getValue(), outcomes);
+        ends.add(Map.entry(share.getKey().id(), outcomes.size()));
         learned.addAll(remembered.newEntries());
         hits.addAll(remembered.hits());
         served += remembered.served();
@@ -106,7 +110,7 @@ public class TranslateSegments {
 
       ResultStore.Written written = store.save(outcomes, learned, hits);
 
-      countPerVersion(outcomes, byModel, rollout.active().id());
+      countPerVersion(outcomes, ends);
       metrics.memoryHits(served);
       logPerJob(outcomes, served);
       return written.finished();
@@ -157,28 +161,17 @@ public class TranslateSegments {
 
   /** Counts the outcomes by status and by the version that served each segment. */
   private void countPerVersion(
-      List<SegmentOutcome> outcomes,
-      Map<ServedModel, List<PendingSegment>> byModel,
-      String activeVersion) {
-    Map<String, String> versionBySegment = new HashMap<>();
-    byModel.forEach(
-        (model, share) ->
-            share.forEach(
-                segment ->
-                    versionBySegment.put(segment.jobId() + "/" + segment.index(), model.id())));
-    Map<String, int[]> counts = new TreeMap<>();
-    for (SegmentOutcome outcome : outcomes) {
-      String version =
-          versionBySegment.getOrDefault(outcome.jobId() + "/" + outcome.index(), activeVersion);
-      counts
-          .computeIfAbsent(version, v -> new int[2])[
-          outcome instanceof SegmentOutcome.Done ? 0 : 1]++;
+      List<SegmentOutcome> outcomes, List<Map.Entry<String, Integer>> ends) {
+    int start = 0;
+    for (Map.Entry<String, Integer> run : ends) {
+      int done = 0;
+      for (SegmentOutcome outcome : outcomes.subList(start, run.getValue())) {
+        done += outcome instanceof SegmentOutcome.Done ? 1 : 0;
+      }
+      metrics.segments(SegmentStatus.DONE, run.getKey(), done);
+      metrics.segments(SegmentStatus.FAILED, run.getKey(), run.getValue() - start - done);
+      start = run.getValue();
     }
-    counts.forEach(
-        (version, count) -> {
-          metrics.segments(SegmentStatus.DONE, version, count[0]);
-          metrics.segments(SegmentStatus.FAILED, version, count[1]);
-        });
   }
 
   private static SegmentOutcome.Done done(
