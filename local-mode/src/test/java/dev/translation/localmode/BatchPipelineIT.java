@@ -81,10 +81,16 @@ class BatchPipelineIT {
     Path output = pipeline.batchOutputRoot().resolve("corpus");
     List<String> translations = Files.readAllLines(output.resolve("corpus.txt"));
     assertThat(translations).hasSize(5000).allSatisfy(line -> assertThat(line).isNotBlank());
-    // Line for line: the same source always has the same translation, wherever it stands.
+    // Line for line: the same source has the same translation wherever it stands. The engine caps
+    // an output at twice the longest input of its model batch, so a sentence the starter model
+    // never ends (it repeats words) may stop earlier in one batch than in another: then one
+    // translation begins the other. A line put in another line's place would read differently.
     for (int i = 0; i < sources.size(); i++) {
-      int first = sources.indexOf(sources.get(i));
-      assertThat(translations.get(i)).as("line %d", i + 1).isEqualTo(translations.get(first));
+      String here = translations.get(i);
+      String there = translations.get(sources.indexOf(sources.get(i)));
+      assertThat(here.startsWith(there) || there.startsWith(here))
+          .as("line %d: '%s' against '%s'", i + 1, here, there)
+          .isTrue();
     }
     JsonNode summary = JSON.readTree(output.resolve("summary.json").toFile());
     assertThat(summary.path("state").asString()).isEqualTo("succeeded");
