@@ -14,11 +14,10 @@ final class DecodingOptions {
 
   @Option(
       names = "--length-penalty",
-      defaultValue = "" + DecodeOptions.DEFAULT_LENGTH_PENALTY,
       description =
-          "Beam search length normalisation, 0 to 2; higher favours longer output (default:"
-              + " ${DEFAULT-VALUE})")
-  double lengthPenalty;
+          "Beam search length normalisation, 0 to 2; higher favours longer output (default: the"
+              + " model's own, 2.0 for models trained here, 1.0 for imported Opus-MT models)")
+  Double lengthPenalty;
 
   DecodeOptions decodeOptions() {
     return new DecodeOptions(beam, lengthPenalty);

@@ -1,21 +1,27 @@
 package dev.translation.training.cli;
 
 import dev.translation.engine.EngineException;
+import dev.translation.training.marian.CheckpointFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Command line of the translation engine: translate, evaluate, prepare data, train, benchmark. */
+/**
+ * Command line of the translation engine: translate, evaluate, prepare data, train, benchmark,
+ * import Opus-MT checkpoints.
+ */
 @Command(
     name = "engine",
     mixinStandardHelpOptions = true,
     version = "translation-engine 0.1",
-    description = "Translate, evaluate, train and benchmark neural translation models.",
+    description = "Translate, evaluate, train, benchmark and import neural translation models.",
     subcommands = {
       TranslateCommand.class,
       EvaluateCommand.class,
       PrepareCorpusCommand.class,
       TrainCommand.class,
-      BenchmarkCommand.class
+      BenchmarkCommand.class,
+      ImportMarianCommand.class,
+      SyntheticMarianCommand.class
     })
 public final class EngineCommand {
 
@@ -32,6 +38,7 @@ public final class EngineCommand {
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> {
           if (exception instanceof EngineException
+              || exception instanceof CheckpointFormatException
               || exception instanceof java.io.IOException
               || exception instanceof IllegalArgumentException) {
             cmd.getErr().println("error: " + exception.getMessage());

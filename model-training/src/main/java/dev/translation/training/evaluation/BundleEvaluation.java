@@ -176,8 +176,6 @@ public final class BundleEvaluation {
     }
     return "model beam-"
         + decoding.beamSize()
-        + (decoding.lengthPenalty() == DecodeOptions.DEFAULT_LENGTH_PENALTY
-            ? ""
-            : " lp-" + decoding.lengthPenalty());
+        + (decoding.lengthPenalty() == null ? "" : " lp-" + decoding.lengthPenalty());
   }
 }

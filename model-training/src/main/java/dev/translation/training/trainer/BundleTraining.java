@@ -137,6 +137,14 @@ public final class BundleTraining {
     switch (request.start()) {
       case FineTune fineTune -> {
         base = ModelBundle.open(fineTune.baseBundle()).manifest();
+        if (base.tokenizer() != null) {
+          throw new IllegalArgumentException(
+              base.id()
+                  + " was imported from a "
+                  + (base.origin() != null ? base.origin().format() : base.tokenizer().kind())
+                  + " checkpoint; fine-tuning here supports models trained here only (retrain"
+                  + " imported models with the software they came from and import them again)");
+        }
         module = fineTune.baseBundle().resolve(base.module());
         sentencePiece = fineTune.baseBundle().resolve(base.sentencePiece());
       }
@@ -177,13 +185,16 @@ public final class BundleTraining {
             base == null ? "en" : base.targetLanguage(),
             "model.pt",
             "sentencepiece.model",
+            null,
             tokens,
             base == null ? 256 : base.maxSourceTokens(),
             base == null ? 256 : base.maxTargetTokens(),
+            base == null ? null : base.generation(),
             base == null ? architecture(module) : base.architecture(),
             training,
             List.of(),
-            Map.of());
+            Map.of(),
+            null);
     ModelManifest written =
         ModelBundle.create(request.bundleOut(), result.bestModule(), sentencePiece, manifest)
             .manifest();

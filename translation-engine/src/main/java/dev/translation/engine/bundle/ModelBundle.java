@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A model version on disk: a directory holding the TorchScript module, the SentencePiece model and
- * {@code model.json}. {@link #open} refuses a bundle whose files are missing or differ from the
- * checksums in the manifest, so a half-copied or tampered model never serves.
+ * A model version on disk: a directory holding the TorchScript module, the tokenizer's files (one
+ * shared SentencePiece model, or an imported Marian model's two plus its vocabulary) and {@code
+ * model.json}. {@link #open} refuses a bundle whose files are missing or differ from the checksums
+ * in the manifest, so a half-copied or tampered model never serves.
  */
 public final class ModelBundle {
 
@@ -59,7 +61,34 @@ public final class ModelBundle {
       requireIdentifier(manifest.name(), "name", 80, file);
       requireIdentifier(manifest.version(), "version", 79, file);
       requireField(manifest.module(), "module", file);
-      requireField(manifest.sentencePiece(), "sentencePiece", file);
+      if (manifest.tokenizer() == null) {
+        requireField(manifest.sentencePiece(), "sentencePiece", file);
+      } else {
+        ModelManifest.Tokenizer tokenizer = manifest.tokenizer();
+        if (!ModelManifest.Tokenizer.MARIAN.equals(tokenizer.kind())) {
+          throw new InvalidModelBundleException(
+              file
+                  + ": unknown tokenizer kind \""
+                  + tokenizer.kind()
+                  + "\" (this engine knows \""
+                  + ModelManifest.Tokenizer.MARIAN
+                  + "\", or no \"tokenizer\" for the shared SentencePiece model)");
+        }
+        requireField(tokenizer.sourcePieces(), "tokenizer.sourcePieces", file);
+        requireField(tokenizer.targetPieces(), "tokenizer.targetPieces", file);
+        requireField(tokenizer.vocabulary(), "tokenizer.vocabulary", file);
+      }
+      ModelManifest.Generation generation = manifest.decoding();
+      if (!List.of(ModelManifest.Generation.GNMT, ModelManifest.Generation.HUGGING_FACE)
+              .contains(generation.lengthNormalisation())
+          || generation.maxLength() < 0
+          || generation.beamSize() < 1) {
+        throw new InvalidModelBundleException(
+            file
+                + ": \"generation\" needs lengthNormalisation \"gnmt\" or \"hugging-face\","
+                + " beamSize >= 1 and maxLength >= 0; was "
+                + generation);
+      }
       if (manifest.tokens() == null) {
         throw new InvalidModelBundleException(file + " has no \"tokens\" section");
       }
@@ -127,7 +156,9 @@ public final class ModelBundle {
   }
 
   private static void verify(Path directory, ModelManifest manifest) {
-    for (String required : List.of(manifest.module(), manifest.sentencePiece())) {
+    List<String> requiredFiles = new ArrayList<>(manifest.tokenizerFiles());
+    requiredFiles.add(manifest.module());
+    for (String required : requiredFiles) {
       if (!manifest.files().containsKey(required)) {
         throw new InvalidModelBundleException(
             "model.json in " + directory + " has no checksum for " + required);
@@ -212,6 +243,11 @@ public final class ModelBundle {
 
   public Path modulePath() {
     return directory.resolve(manifest.module());
+  }
+
+  /** A file of the bundle, by the name the manifest gives it. */
+  public Path file(String name) {
+    return directory.resolve(name);
   }
 
   public Path sentencePiecePath() {

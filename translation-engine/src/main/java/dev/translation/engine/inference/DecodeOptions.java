@@ -4,15 +4,11 @@ package dev.translation.engine.inference;
  * How to search for a translation.
  *
  * @param beamSize hypotheses kept per sentence; 1 is greedy decoding
- * @param lengthPenalty GNMT length-normalisation exponent; higher favours longer outputs
+ * @param lengthPenalty the exponent of the model's length normalisation (higher favours longer
+ *     outputs), or null for the model's own ({@code generation.lengthPenalty} in its {@code
+ *     model.json}: 2.0 for models trained here, 1.0 for imported Opus-MT models)
  */
-public record DecodeOptions(int beamSize, double lengthPenalty) {
-
-  /**
-   * Length normalisation for beam search, chosen on the starter model's dev sentences: without it
-   * the beam prefers short outputs that drop half the sentence.
-   */
-  public static final double DEFAULT_LENGTH_PENALTY = 2.0;
+public record DecodeOptions(int beamSize, Double lengthPenalty) {
 
   /** Largest beam the engine accepts; wider beams cost linearly more and rarely help. */
   public static final int MAX_BEAM_SIZE = 16;
@@ -22,7 +18,7 @@ public record DecodeOptions(int beamSize, double lengthPenalty) {
       throw new IllegalArgumentException(
           "beamSize must be between 1 and " + MAX_BEAM_SIZE + ", got " + beamSize);
     }
-    if (!(lengthPenalty >= 0 && lengthPenalty <= 2)) {
+    if (lengthPenalty != null && !(lengthPenalty >= 0 && lengthPenalty <= 2)) {
       throw new IllegalArgumentException(
           "lengthPenalty must be between 0 and 2, got " + lengthPenalty);
     }
@@ -30,11 +26,11 @@ public record DecodeOptions(int beamSize, double lengthPenalty) {
 
   /** Fastest: one hypothesis per sentence. */
   public static DecodeOptions greedy() {
-    return new DecodeOptions(1, 1.0);
+    return new DecodeOptions(1, null);
   }
 
-  /** Beam search with the default length normalisation. */
+  /** Beam search with the model's own length normalisation. */
   public static DecodeOptions beam(int beamSize) {
-    return new DecodeOptions(beamSize, DEFAULT_LENGTH_PENALTY);
+    return new DecodeOptions(beamSize, null);
   }
 }

@@ -11,8 +11,8 @@ import dev.translation.engine.ModelUnavailableException;
 import dev.translation.engine.bundle.ModelBundle;
 import dev.translation.engine.bundle.ModelManifest;
 import dev.translation.engine.bundle.TorchScriptModule;
+import dev.translation.engine.text.ModelTokenizer;
 import dev.translation.engine.text.SourceText;
-import dev.translation.engine.text.SubwordTokenizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +38,7 @@ public final class TranslationEngine implements AutoCloseable {
 
   private final ModelManifest manifest;
   private final EngineOptions options;
-  private final SubwordTokenizer tokenizer;
+  private final ModelTokenizer tokenizer;
   private final Model model;
   private final ConcurrentLinkedDeque<Predictor<PieceBatch, int[][]>> idlePredictors =
       new ConcurrentLinkedDeque<>();
@@ -49,7 +49,7 @@ public final class TranslationEngine implements AutoCloseable {
   private TranslationEngine(ModelBundle bundle, EngineOptions options) {
     this.manifest = bundle.manifest();
     this.options = options;
-    this.tokenizer = SubwordTokenizer.load(bundle.sentencePiecePath());
+    this.tokenizer = ModelTokenizer.open(bundle);
     try {
       this.model = TorchScriptModule.load(bundle.modulePath(), manifest.id(), false);
       if (options.threadsPerCall() > 0) {
@@ -173,6 +173,7 @@ public final class TranslationEngine implements AutoCloseable {
   }
 
   private int[][] decodeAll(List<int[]> units, DecodeOptions decode) {
+    ModelManifest.Generation generation = manifest.decoding();
     int[][] outputs = new int[units.size()][];
     Integer[] order = new Integer[units.size()];
     for (int i = 0; i < order.length; i++) {
@@ -200,11 +201,13 @@ public final class TranslationEngine implements AutoCloseable {
           source[row][column] = ids[column];
         }
         source[row][ids.length] = manifest.tokens().eos();
-        // remaining positions stay 0 == pad
+        Arrays.fill(source[row], ids.length + 1, longest, manifest.tokens().pad());
       }
-      int maxOutput = Math.min(manifest.maxTargetTokens(), 2 * longest + 10);
+      int maxOutput = generation.outputCap(longest, manifest.maxTargetTokens());
+      double lengthPenalty =
+          decode.lengthPenalty() != null ? decode.lengthPenalty() : generation.lengthPenalty();
       int[][] decoded =
-          predict(new PieceBatch(source, decode.beamSize(), maxOutput, decode.lengthPenalty()));
+          predict(new PieceBatch(source, decode.beamSize(), maxOutput, lengthPenalty));
       for (int row = 0; row < decoded.length; row++) {
         outputs[order[start + row]] = decoded[row];
       }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * The bundle's shared German/English SentencePiece model. Encoding and decoding are read-only on
  * the native processor, so one instance serves every thread.
  */
-public final class SubwordTokenizer implements AutoCloseable {
+public final class SubwordTokenizer implements ModelTokenizer {
 
   private final SpTokenizer tokenizer;
   private final SpProcessor processor;
@@ -30,11 +30,13 @@ public final class SubwordTokenizer implements AutoCloseable {
   }
 
   /** Piece ids of {@code text}, without start or end markers. */
+  @Override
   public int[] encode(String text) {
     return processor.encode(text);
   }
 
   /** Text of the given piece ids; the caller strips special tokens first. */
+  @Override
   public String decode(int[] ids) {
     return processor.decode(ids);
   }

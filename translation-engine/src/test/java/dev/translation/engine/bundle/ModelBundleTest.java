@@ -177,12 +177,15 @@ class ModelBundleTest {
         "en",
         "model.pt",
         "sentencepiece.model",
+        null,
         new SpecialTokens(0, 1, 2, 3),
         256,
         256,
+        null,
         Map.of(),
         null,
         List.of(),
-        files);
+        files,
+        null);
   }
 }

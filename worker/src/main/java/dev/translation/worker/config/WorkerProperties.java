@@ -258,9 +258,10 @@ public record WorkerProperties(
    * @param beamSize 1 for greedy decoding (fastest), more for beam search; unset, it follows the
    *     lane: {@value #INTERACTIVE_BEAM_SIZE} on the interactive lane, whose short texts wait more
    *     for the plumbing than for the model, and greedy on the batch lane, where throughput counts
-   * @param lengthPenalty beam search's length normalisation exponent
+   * @param lengthPenalty beam search's length normalisation exponent; unset, the model's own
+   *     ({@code generation.lengthPenalty} in its {@code model.json})
    */
-  public record Decoding(Integer beamSize, double lengthPenalty) {
+  public record Decoding(Integer beamSize, Double lengthPenalty) {
 
     static final int INTERACTIVE_BEAM_SIZE = 4;
 

@@ -19,6 +19,11 @@ class DecodingTest {
   }
 
   @Test
+  void unsetLengthPenaltyLeavesItToTheModel() {
+    assertThat(new Decoding(4, null).options(Lane.INTERACTIVE).lengthPenalty()).isNull();
+  }
+
+  @Test
   void explicitBeamSizeAppliesToEveryLane() {
     Decoding decoding = new Decoding(1, 2.0);
 

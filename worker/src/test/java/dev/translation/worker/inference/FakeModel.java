@@ -30,13 +30,16 @@ public final class FakeModel implements Function<List<String>, List<Translation>
         "en",
         "module.pt",
         "sentencepiece.model",
+        null,
         new ModelManifest.SpecialTokens(0, 1, 2, 3),
         128,
         128,
+        null,
         Map.of(),
         null,
         List.of(),
-        Map.of());
+        Map.of(),
+        null);
   }
 
   private final List<List<String>> calls = Collections.synchronizedList(new ArrayList<>());
