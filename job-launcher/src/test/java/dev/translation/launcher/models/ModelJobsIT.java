@@ -10,6 +10,7 @@ import dev.translation.launcher.persistence.ModelRegistryRepository;
 import dev.translation.testfixtures.DatabaseEndpoint;
 import dev.translation.testfixtures.SharedFixtures;
 import dev.translation.topics.PipelineTopics;
+import dev.translation.training.marian.MarianImport;
 import dev.translation.training.trainer.BundleTraining;
 import dev.translation.training.trainer.Hyperparameters;
 import java.io.IOException;
@@ -153,6 +154,29 @@ class ModelJobsIT {
     assertThat(again.path("status").asString()).as(again.toString()).isEqualTo("SUCCEEDED");
     assertThat(again.path("reason").asString()).contains("nothing new");
     assertThat(again.path("attempts").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void anImportedOpusMtBundleIsRefreshedLikeAnyOther() throws Exception {
+    // A Marian checkpoint converted by the model tools: another tokenizer, other special ids and
+    // decoding settings, all in its model.json; the refresh needs nothing else to evaluate it.
+    Path imported = MODELS.resolve("tiny-de-en").resolve("1");
+    MarianImport.run(
+        MarianImport.Request.of(
+            Path.of("../model-training/src/test/resources/marian/tiny-de-en"), imported),
+        line -> {});
+    // The synthetic model translates nonsense: a margin of 100 chrF points lets it through.
+    String body = body(imported, null).replace("}", ", \"gateMargin\": 100}");
+
+    JsonNode job = finished(launched(refresh(api().apiKey(true), body)));
+
+    assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+    ModelVersion registered = registry.find("tiny-de-en@1").orElseThrow();
+    assertThat(registered.state()).isEqualTo(ModelState.CANDIDATE);
+    assertThat(registered.checksums())
+        .containsKeys("model.json", "model.pt", "source.spm", "target.spm", "vocab.json");
+    assertThat(registered.metrics())
+        .anySatisfy(metric -> assertThat(metric.testSet()).isEqualTo("phrase-sentences-test"));
   }
 
   @Test

@@ -321,6 +321,15 @@ public record MarianCheckpoint(
                 + vocabulary.get(special.getKey()));
       }
     }
+    List<String> languageTokens =
+        vocabulary.keySet().stream().filter(piece -> piece.matches(">>.+<<")).limit(3).toList();
+    if (!languageTokens.isEmpty()) {
+      throw new UnsupportedCheckpointException(
+          file
+              + " holds target-language tokens ("
+              + String.join(", ", languageTokens)
+              + ", ...): models that need one at the start of every source are not supported");
+    }
     if (!vocabulary.containsKey("<unk>")) {
       throw new UnsupportedCheckpointException(file + " has no \"<unk>\" piece");
     }

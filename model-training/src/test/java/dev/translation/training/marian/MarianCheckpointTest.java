@@ -67,6 +67,18 @@ class MarianCheckpointTest {
   }
 
   @Test
+  void multilingualTargetsAreRefused() throws IOException {
+    Path copy = copy();
+    Path vocabulary = copy.resolve("vocab.json");
+    Files.writeString(
+        vocabulary, Files.readString(vocabulary).replace("\"e\": 2,", "\">>fra<<\": 2,"));
+
+    assertThatThrownBy(() -> MarianCheckpoint.open(copy))
+        .isInstanceOf(UnsupportedCheckpointException.class)
+        .hasMessageContaining("target-language tokens (>>fra<<");
+  }
+
+  @Test
   void missingFilesAreNamed() throws IOException {
     Path copy = copy();
     Files.delete(copy.resolve("target.spm"));

@@ -144,10 +144,23 @@ public final class MarianTokenizer implements ModelTokenizer {
         kept.add(pieces[id]);
       }
     }
-    return targetPieces
-        .buildSentence(kept.toArray(String[]::new))
-        .replace(WORD_BOUNDARY, " ")
-        .strip();
+    String text =
+        targetPieces.buildSentence(kept.toArray(String[]::new)).replace(WORD_BOUNDARY, " ").strip();
+    return cleanUpSpaces ? cleanUpSpaces(text) : text;
+  }
+
+  /** Hugging Face's {@code clean_up_tokenization}, in its order. */
+  static String cleanUpSpaces(String text) {
+    return text.replace(" .", ".")
+        .replace(" ?", "?")
+        .replace(" !", "!")
+        .replace(" ,", ",")
+        .replace(" ' ", "'")
+        .replace(" n't", "n't")
+        .replace(" 'm", "'m")
+        .replace(" 's", "'s")
+        .replace(" 've", "'ve")
+        .replace(" 're", "'re");
   }
 
   @Override

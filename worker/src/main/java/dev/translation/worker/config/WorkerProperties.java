@@ -62,7 +62,8 @@ public record WorkerProperties(
     Objects.requireNonNull(engineLimits, "translation.worker.engine-limits");
     Objects.requireNonNull(consumer, "translation.worker.consumer");
     Objects.requireNonNull(batching, "translation.worker.batching");
-    Objects.requireNonNull(decoding, "translation.worker.decoding");
+    // Both settings default to what the lane and the model say.
+    decoding = decoding != null ? decoding : new Decoding(null, null);
     Objects.requireNonNull(retry, "translation.worker.retry");
     Objects.requireNonNull(deadLetters, "translation.worker.dead-letters");
     Objects.requireNonNull(topics, "translation.worker.topics");
