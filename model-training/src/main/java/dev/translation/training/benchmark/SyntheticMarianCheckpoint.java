@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes a Hugging Face Marian checkpoint with Opus-MT's shapes and random weights, for speed and
  * memory measurements where no real checkpoint can be downloaded. The tokenizer is a real one (the
  * given SentencePiece model serves as both source.spm and target.spm); the vocabulary holds its
- * pieces and is filled up to the requested size. Random weights never choose the end token unless
- * its bias is raised, so every output runs to the {@code max_length} written into the
- * configuration.
+ * pieces and is filled up to the requested size. Random weights never choose the end token, so
+ * every output runs to the {@code max_length} written into the configuration (raising the end
+ * token's bias does not help: a random decoder ends every sentence at once or none).
  */
 public final class SyntheticMarianCheckpoint {
 
@@ -36,14 +36,10 @@ public final class SyntheticMarianCheckpoint {
    * @param ffn feed-forward width (2048)
    * @param vocabSize shared vocabulary (58,101 for opus-mt-de-en)
    * @param maxLength Hugging Face max_length, start token included
-   * @param eosBias added to the end token's output bias: 0 and random weights never end a sentence,
-   *     so every output runs to {@code maxLength}; around 1 they end at a spread of lengths, as
-   *     real outputs do
    */
-  public record Shape(
-      int dModel, int layers, int heads, int ffn, int vocabSize, int maxLength, float eosBias) {
-    public static Shape opusMt(int maxLength, float eosBias) {
-      return new Shape(512, 6, 8, 2048, 58_101, maxLength, eosBias);
+  public record Shape(int dModel, int layers, int heads, int ffn, int vocabSize, int maxLength) {
+    public static Shape opusMt(int maxLength) {
+      return new Shape(512, 6, 8, 2048, 58_101, maxLength);
     }
   }
 
@@ -117,9 +113,8 @@ public final class SyntheticMarianCheckpoint {
     Map<String, Tensor> tensors = new LinkedHashMap<>();
     int d = shape.dModel();
     tensors.put("model.shared.weight", normal(random, 0.02, shape.vocabSize(), d));
-    float[] logitsBias = new float[shape.vocabSize()];
-    logitsBias[0] = shape.eosBias();
-    tensors.put("final_logits_bias", new Tensor(logitsBias, 1, shape.vocabSize()));
+    tensors.put(
+        "final_logits_bias", new Tensor(new float[shape.vocabSize()], 1, shape.vocabSize()));
     for (String side : List.of("encoder", "decoder")) {
       for (int i = 0; i < shape.layers(); i++) {
         String prefix = "model." + side + ".layers." + i + ".";

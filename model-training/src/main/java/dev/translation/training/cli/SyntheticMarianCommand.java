@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
     description =
         "For speed and memory measurements: writes a Hugging Face Marian checkpoint with"
             + " opus-mt-de-en's shapes (d_model 512, 6+6 layers, 8 heads, FFN 2048, vocabulary"
-            + " 58,101) and random weights. It translates nothing.")
+            + " 58,101) and random weights. It translates nothing; every output runs to"
+            + " --max-length.")
 final class SyntheticMarianCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, description = "Checkpoint directory to create")
@@ -42,14 +43,6 @@ final class SyntheticMarianCommand implements Callable<Integer> {
   int maxLength;
 
   @Option(
-      names = "--eos-bias",
-      defaultValue = "0",
-      description =
-          "Added to the end token's output bias: at 0 every output runs to --max-length; around"
-              + " 1 outputs end at a spread of lengths, as real ones do (default: ${DEFAULT-VALUE})")
-  float eosBias;
-
-  @Option(
       names = "--seed",
       defaultValue = "1",
       description = "Random seed (default: ${DEFAULT-VALUE})")
@@ -64,7 +57,7 @@ final class SyntheticMarianCommand implements Callable<Integer> {
         out,
         sentencePiece,
         sentencePieces,
-        SyntheticMarianCheckpoint.Shape.opusMt(maxLength, eosBias),
+        SyntheticMarianCheckpoint.Shape.opusMt(maxLength),
         seed);
     System.err.println("wrote " + out);
     return 0;
