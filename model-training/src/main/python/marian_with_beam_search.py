@@ -17,6 +17,7 @@ counted, the same early-stopping test), padding never generated and the end forc
 
 Exported entry points (all tensors or plain lists, callable from DJL):
   install(weights, config) -> 0         takes the checkpoint's tensors by their Hugging Face names
+  set_length_normalisation(gnmt) -> 0   GNMT's instead of Hugging Face's (the default)
   translate(src, beam, max_len, length_penalty) -> (tokens [B, T], scores [B])
   logits(src, tgt_in) -> [B, T, V]      teacher-forced output scores, for verification
 """
@@ -31,7 +32,7 @@ from torch import Tensor, nn
 
 # Layout of the `config` list install() takes.
 CONFIG_FIELDS = ["encoder_layers", "decoder_layers", "heads", "pad_id", "eos_id", "scale_embedding",
-                 "length_normalisation", "renormalize_logits"]
+                 "renormalize_logits"]
 HUGGING_FACE, GNMT = 0, 1
 # torch.finfo(torch.float32).min, which Hugging Face adds to masked attention scores.
 LOWEST_FLOAT = -3.4028234663852886e38
@@ -137,8 +138,7 @@ class Marian(nn.Module):
         self.shared = weights["model.shared.weight"].contiguous()
         d_model = self.shared.size(1)
         self.embedding_scale = math.sqrt(d_model) if config[5] != 0 else 1.0
-        self.length_normalisation = config[6]
-        self.renormalize_logits = config[7] != 0
+        self.renormalize_logits = config[6] != 0
         self.logits_bias = weights["final_logits_bias"].reshape(-1).contiguous()
         self.encoder_positions = weights["encoder_positions"].contiguous()
         self.decoder_positions = weights["decoder_positions"].contiguous()
@@ -184,6 +184,13 @@ class Marian(nn.Module):
             self.dec_fc2_b.append(weights[p + "fc2.bias"].contiguous())
             self.dec_norm3_w.append(weights[p + "final_layer_norm.weight"].contiguous())
             self.dec_norm3_b.append(weights[p + "final_layer_norm.bias"].contiguous())
+        return 0
+
+    @torch.jit.export
+    def set_length_normalisation(self, gnmt: bool) -> int:
+        """Hugging Face's (the default) or GNMT's; the engine sets what the bundle's model.json
+        says when it loads the module."""
+        self.length_normalisation = self.gnmt if gnmt else 0
         return 0
 
     # ---------------------------------------------------------------- building blocks

@@ -92,6 +92,13 @@ public final class SyntheticMarianCheckpoint {
     config.put("vocab_size", shape.vocabSize());
     config.put("decoder_vocab_size", shape.vocabSize());
     config.put("max_position_embeddings", 512);
+    config.put("dropout", 0.1);
+    config.put("attention_dropout", 0.0);
+    config.put("activation_dropout", 0.0);
+    config.put("init_std", 0.02);
+    config.put("is_encoder_decoder", true);
+    config.put("normalize_embedding", false);
+    config.put("add_bias_logits", false);
     config.put("scale_embedding", true);
     config.put("static_position_embeddings", true);
     config.put("share_encoder_decoder_embeddings", true);

@@ -173,7 +173,7 @@ public final class MarianImport {
       progress.accept("reading " + checkpoint.weights());
       long parameters;
       try (Model module = loadTemplate(staging)) {
-        parameters = install(module, checkpoint, normalisation, progress);
+        parameters = install(module, checkpoint, progress);
         TorchScriptModule.save(module, staging.resolve("model.pt"));
       } finally {
         Files.deleteIfExists(staging.resolve(TEMPLATE));
@@ -240,8 +240,7 @@ public final class MarianImport {
   }
 
   /** Checks every tensor the module needs, then hands them to its {@code install} method. */
-  private static long install(
-      Model module, MarianCheckpoint checkpoint, String normalisation, Consumer<String> progress)
+  private static long install(Model module, MarianCheckpoint checkpoint, Consumer<String> progress)
       throws IOException {
     MarianCheckpoint.Architecture a = checkpoint.architecture();
     Weights weights = new Weights(StateDict.read(checkpoint.weights()), checkpoint.weights());
@@ -327,7 +326,6 @@ public final class MarianImport {
         a.padId(),
         a.eosId(),
         a.scaleEmbedding() ? 1 : 0,
-        normalisation.equals(ModelManifest.Generation.GNMT) ? 1 : 0,
         checkpoint.generation().renormalizeLogits() ? 1 : 0
       };
       try (IValue weightsValue = IValue.stringMapFrom(tensors);

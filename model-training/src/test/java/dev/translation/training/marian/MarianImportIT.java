@@ -165,6 +165,28 @@ class MarianImportIT {
   }
 
   @Test
+  void gnmtNormalisationChosenInModelJsonReachesTheModule() throws Exception {
+    Path gnmt = dir.resolve("gnmt");
+    MarianImport.run(
+        MarianImport.Request.of(CHECKPOINT, gnmt)
+            .withLengthNormalisation(ModelManifest.Generation.GNMT),
+        line -> {});
+    ModelManifest manifest = ModelBundle.open(gnmt).manifest();
+    assertThat(manifest.decoding().lengthNormalisation()).isEqualTo(ModelManifest.Generation.GNMT);
+
+    JsonNode reference = references.get("cases").get(0);
+    try (Model model = TorchScriptModule.load(gnmt.resolve("model.pt"), "gnmt", false)) {
+      TorchScriptModule.selectLengthNormalisation(model, manifest);
+      Decoded beam = translate(model, reference.get("input_ids"), 4, manifest.maxTargetTokens());
+      int[] ids = ints(reference.get("beam4_ids"));
+      assertThat(beam.ids()).containsExactly(ids);
+      // The same hypothesis, its log-probability divided by ((5 + L) / 6) instead of L.
+      double sum = reference.get("beam4_score").asDouble() * ids.length;
+      assertThat(beam.score()).isCloseTo(sum / ((5.0 + ids.length) / 6.0), within(1e-4));
+    }
+  }
+
+  @Test
   void weightsThatDisagreeWithTheConfigAreRefusedAndNothingIsWritten() throws Exception {
     Path copy = copyCheckpoint("narrow");
     Path config = copy.resolve("config.json");

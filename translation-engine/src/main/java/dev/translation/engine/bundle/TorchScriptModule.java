@@ -4,6 +4,8 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValue;
+import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.translation.engine.ModelUnavailableException;
 import java.io.IOException;
@@ -11,10 +13,13 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Map;
 
 /** Loads and saves TorchScript modules through DJL's PyTorch engine, on the CPU. */
 public final class TorchScriptModule {
+
+  private static final String SET_LENGTH_NORMALISATION = "set_length_normalisation";
 
   private TorchScriptModule() {}
 
@@ -45,6 +50,31 @@ public final class TorchScriptModule {
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();
       throw new ModelUnavailableException("Cannot load TorchScript module " + file, e);
+    }
+  }
+
+  /**
+   * Tells the module which length normalisation the bundle's {@code model.json} asks for, through
+   * its {@code set_length_normalisation} method. A module without that method knows GNMT's only
+   * (the models trained here), and a bundle asking it for another is refused.
+   */
+  public static void selectLengthNormalisation(Model model, ModelManifest manifest) {
+    PtSymbolBlock block = (PtSymbolBlock) model.getBlock();
+    boolean gnmt = manifest.decoding().lengthNormalisation().equals(ModelManifest.Generation.GNMT);
+    if (Arrays.asList(JniUtils.getMethodNames(block)).contains(SET_LENGTH_NORMALISATION)) {
+      try (IValue choice = IValue.from(gnmt);
+          IValue ignored = IValueUtils.runMethod(block, SET_LENGTH_NORMALISATION, choice)) {
+        return;
+      }
+    }
+    if (!gnmt) {
+      throw new InvalidModelBundleException(
+          manifest.id()
+              + ": model.json asks for \""
+              + manifest.decoding().lengthNormalisation()
+              + "\" length normalisation, which its module does not implement (it knows \""
+              + ModelManifest.Generation.GNMT
+              + "\" only)");
     }
   }
 

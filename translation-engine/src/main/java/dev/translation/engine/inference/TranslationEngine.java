@@ -52,6 +52,7 @@ public final class TranslationEngine implements AutoCloseable {
     this.tokenizer = ModelTokenizer.open(bundle);
     try {
       this.model = TorchScriptModule.load(bundle.modulePath(), manifest.id(), false);
+      TorchScriptModule.selectLengthNormalisation(model, manifest);
       if (options.threadsPerCall() > 0) {
         JniUtils.setNumThreads(options.threadsPerCall());
       }

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.translation.engine.InvalidInputException;
 import dev.translation.engine.StarterModel;
+import dev.translation.engine.bundle.InvalidModelBundleException;
+import dev.translation.engine.bundle.ModelBundle;
+import dev.translation.engine.bundle.ModelManifest;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the committed starter model through DJL's PyTorch engine. */
 class TranslationEngineIT {
@@ -27,6 +33,40 @@ class TranslationEngineIT {
   @AfterAll
   static void close() {
     engine.close();
+  }
+
+  @Test
+  void aBundleAskingItsModuleForANormalisationItLacksIsRefused(@TempDir Path dir)
+      throws IOException {
+    Path copy = dir.resolve("bundle");
+    ModelManifest manifest = ModelBundle.readManifest(StarterModel.bundle());
+    ModelManifest huggingFace =
+        new ModelManifest(
+            manifest.name(),
+            manifest.version(),
+            manifest.sourceLanguage(),
+            manifest.targetLanguage(),
+            manifest.module(),
+            manifest.sentencePiece(),
+            null,
+            manifest.tokens(),
+            manifest.maxSourceTokens(),
+            manifest.maxTargetTokens(),
+            new ModelManifest.Generation(ModelManifest.Generation.HUGGING_FACE, 1.0, 4, 0),
+            manifest.architecture(),
+            manifest.training(),
+            manifest.metrics(),
+            manifest.files(),
+            null);
+    ModelBundle.create(
+        copy,
+        StarterModel.bundle().resolve(manifest.module()),
+        StarterModel.bundle().resolve(manifest.sentencePiece()),
+        huggingFace);
+
+    assertThatThrownBy(() -> TranslationEngine.open(copy))
+        .isInstanceOf(InvalidModelBundleException.class)
+        .hasMessageContaining("\"hugging-face\" length normalisation");
   }
 
   @Test
