@@ -13,7 +13,8 @@ shared embedding scaled by sqrt(d_model) and tied to the output projection, fixe
 positions from 0 on both sides, `final_logits_bias`), and `translate` decodes as its `generate`
 does: greedy search at beam 1, otherwise its beam search (2 x beam candidates per step, finished
 hypotheses scored as sum of log-probabilities / generated length ** penalty with the end token
-counted, the same early-stopping test), padding never generated and the end forced at the cap.
+counted, the same early-stopping test), padding never generated and the end forced at the cap
+(as Marian's generation settings ask; both follow the checkpoint's settings).
 
 Exported entry points (all tensors or plain lists, callable from DJL):
   install(weights, config) -> 0         takes the checkpoint's tensors by their Hugging Face names
@@ -32,7 +33,7 @@ from torch import Tensor, nn
 
 # Layout of the `config` list install() takes.
 CONFIG_FIELDS = ["encoder_layers", "decoder_layers", "heads", "pad_id", "eos_id", "scale_embedding",
-                 "renormalize_logits"]
+                 "renormalize_logits", "forced_eos", "bad_words_pad"]
 HUGGING_FACE, GNMT = 0, 1
 # torch.finfo(torch.float32).min, which Hugging Face adds to masked attention scores.
 LOWEST_FLOAT = -3.4028234663852886e38
@@ -86,6 +87,8 @@ class Marian(nn.Module):
         self.lowest = LOWEST_FLOAT
         self.gnmt = GNMT
         self.renormalize_logits = False
+        self.forced_eos = True
+        self.bad_words_pad = True
         empty = torch.zeros(0)
         self.shared = empty
         self.logits_bias = empty
@@ -139,6 +142,10 @@ class Marian(nn.Module):
         d_model = self.shared.size(1)
         self.embedding_scale = math.sqrt(d_model) if config[5] != 0 else 1.0
         self.renormalize_logits = config[6] != 0
+        # generate's ForcedEOSTokenLogitsProcessor and NoBadWordsLogitsProcessor, present when the
+        # checkpoint's generation settings name forced_eos_token_id and bad_words_ids [[pad]].
+        self.forced_eos = config[7] != 0
+        self.bad_words_pad = config[8] != 0
         self.logits_bias = weights["final_logits_bias"].reshape(-1).contiguous()
         self.encoder_positions = weights["encoder_positions"].contiguous()
         self.decoder_positions = weights["decoder_positions"].contiguous()
@@ -315,8 +322,9 @@ class Marian(nn.Module):
         for step in range(steps):
             x = self.embed(token, self.decoder_positions, step)
             logits = self.decode(x, self_ks, self_vs, None, cross_ks, cross_vs, src_mask)[:, 0, :]
-            logits[:, self.pad_id] = -math.inf
-            if step == steps - 1:
+            if self.bad_words_pad:
+                logits[:, self.pad_id] = -math.inf
+            if step == steps - 1 and self.forced_eos:
                 chosen = torch.full((active.size(0),), self.eos_id, dtype=torch.long)
             else:
                 chosen = logits.argmax(dim=1)
@@ -375,7 +383,7 @@ class Marian(nn.Module):
             logits = self.decode(x, self_ks, self_vs, None, cross_ks, cross_vs, src_mask)[:, 0, :]
             logits[:, self.pad_id] = -math.inf  # never predict padding (before the softmax, as HF)
             log_probs = torch.log_softmax(logits, dim=-1)
-            if step == steps - 1:  # the cap: only the end token may follow
+            if step == steps - 1 and self.forced_eos:  # the cap: only the end token may follow
                 forced = torch.full_like(log_probs, -math.inf)
                 forced[:, self.eos_id] = 0.0
                 log_probs = forced

@@ -10,7 +10,9 @@ writes to `model-training/src/test/resources/marian/tiny-de-en/`:
   few hundred short pairs of the same file (Adam, CPU, seeded), and saves `pytorch_model.bin`
   with the state-dict names and layout Hugging Face writes.
 * `references` tokenizes the test sentences, decodes them greedily and with beam 4 (also with a
-  cap of 6 tokens, to hit the forced end token), and writes `references.json`.
+  cap of 6 tokens, to hit the forced end token; and per case two beam-4 variants, length penalty
+  2.0 and `renormalize_logits=True`, plus the texts decoded with `clean_up_tokenization_spaces`),
+  and writes `references.json`.
 
 Run with Debian's python3 (python3-torch, python3-sentencepiece, python3-numpy), from anywhere:
 
@@ -24,9 +26,10 @@ Where the references come from. Hugging Face `transformers` could not be install
 machine, so the committed `references.json` was produced in *transcription mode* (the default):
 an eager PyTorch transcription of transformers v4.36's MarianMTModel (module by module) and of
 its `generate` (greedy search; beam search with a per-hypothesis BeamSearchScorer /
-BeamHypotheses kept in plain Python, the processors NoBadWords and ForcedEOS, Marian's
+BeamHypotheses kept in plain Python, its length penalty, the processors NoBadWords and ForcedEOS
+and, with `renormalize_logits`, LogitNormalization after them, Marian's
 `adjust_logits_during_generation`, incremental decoding with cached keys and values) and of the
-slow MarianTokenizer. Anywhere transformers v4.36 is installed, regenerate the same JSON from the
+slow MarianTokenizer (with its `clean_up_tokenization`). Anywhere transformers v4.36 is installed, regenerate the same JSON from the
 real library (`MarianTokenizer`, `MarianMTModel.from_pretrained`, `generate`) with
 
     python3 model-training/src/test/python/marian_reference.py references --transformers
@@ -61,6 +64,9 @@ SPM_VOCAB = 150
 LEFT_OUT = ["▁sich", "▁nicht", "ieren"]
 MAX_LENGTH = 512
 CAPPED_LENGTH = 6
+# A beam decision margin under this is a near tie: the script checks that flipping it does not
+# change the result (float32 rounding at scores of -30 to -100 is some 4e-6 to 8e-6).
+NEAR_TIE = 1e-4
 TRAIN_STEPS = 2500
 TRAIN_BATCH = 32
 TRANSCRIPTION = "transcription of transformers v4.36 MarianMTModel (eager torch 1.13)"
@@ -170,11 +176,14 @@ class MarianTokenizerTranscription:
             mask[i, :len(row)] = 1
         return ids, mask
 
-    def decode(self, ids):
-        """decode(ids, skip_special_tokens=True) with the target SentencePiece model."""
+    def decode(self, ids, clean_up_tokenization_spaces=None):
+        """decode(ids, skip_special_tokens=True[, clean_up_tokenization_spaces]) with the target
+        SentencePiece model; None takes the setting of tokenizer_config.json."""
         pieces = [self.decoder.get(i, "<unk>") for i in ids if i not in self.special_ids]
         text = self.spm_target.decode_pieces(pieces).replace("\u2581", " ").strip()
-        if self.clean_up_tokenization_spaces:
+        if clean_up_tokenization_spaces is None:
+            clean_up_tokenization_spaces = self.clean_up_tokenization_spaces
+        if clean_up_tokenization_spaces:  # PreTrainedTokenizerBase.clean_up_tokenization
             for before, after in ((" .", "."), (" ?", "?"), (" !", "!"), (" ,", ","), (" ' ", "'"),
                                   (" n't", "n't"), (" 'm", "'m"), (" 's", "'s"), (" 've", "'ve"),
                                   (" 're", "'re")):
@@ -585,8 +594,28 @@ def beam_gap(flat_scores, eos, vocab, num_beams, last_rank):
     return min(finite) if finite else None
 
 
-def beam_search(model, input_ids, attention_mask, max_length, num_beams=4, gaps=None):
-    """Returns [(ids without the start token, with eos when it ended), sequence score]."""
+def near_tie_flip(flat_scores, eos, vocab, num_beams, last_rank):
+    """(flat index, lift) that puts the lower candidate of a decision's smallest margin (as
+    beam_gap measures it) just above the higher one, to check a near tie does not matter."""
+    ranked = torch.sort(flat_scores, descending=True)
+    values, tokens = ranked.values, ranked.indices % vocab
+    pairs = [(last_rank, last_rank + 1)]
+    if tokens[num_beams - 1] == eos or tokens[num_beams] == eos:
+        pairs.append((num_beams - 1, num_beams))
+    pairs = [p for p in pairs if math.isfinite(float(values[p[0]] - values[p[1]]))]
+    high, low = min(pairs, key=lambda p: float(values[p[0]] - values[p[1]]))
+    return int(ranked.indices[low]), float(values[high] - values[low]) + 1e-5
+
+
+def beam_search(model, input_ids, attention_mask, max_length, num_beams=4, gaps=None,
+                length_penalty=1.0, renormalize=False, near_ties=None, nudge=None):
+    """Returns [(ids without the start token, with eos when it ended), sequence score].
+
+    length_penalty: generate's `length_penalty` (a finished hypothesis scores sum_logprobs /
+    generated_len ** length_penalty; is_done uses the same exponent). renormalize: generate's
+    `renormalize_logits` (LogitNormalization, a log_softmax after all other processors).
+    near_ties (with gaps, one sentence): gets (step, flat index, lift) of each decision whose
+    margin is under NEAR_TIE; nudge {step: (flat index, lift)} adds lift to that candidate."""
     c = model.config
     pad, eos = c["pad_token_id"], c["eos_token_id"]
     batch = input_ids.shape[0]
@@ -596,11 +625,12 @@ def beam_search(model, input_ids, attention_mask, max_length, num_beams=4, gaps=
         mask = attention_mask.repeat_interleave(num_beams, dim=0)
         ids = torch.full((batch * num_beams, 1), c["decoder_start_token_id"], dtype=torch.long)
         decoder_prompt_len = ids.shape[-1]
-        scorer = BeamSearchScorer(batch, num_beams)
+        scorer = BeamSearchScorer(batch, num_beams, length_penalty)
         beam_scores = torch.zeros((batch, num_beams), dtype=torch.float)
         beam_scores[:, 1:] = -1e9
         beam_scores = beam_scores.view(-1)
         past = None
+        step = 0
         while True:
             step_ids = ids if past is None else ids[:, -1:]
             logits, past = model.decode(step_ids, memory, mask, past)
@@ -608,9 +638,14 @@ def beam_search(model, input_ids, attention_mask, max_length, num_beams=4, gaps=
             next_logits[:, pad] = float("-inf")  # Marian's adjust_logits_during_generation
             scores = F.log_softmax(next_logits, dim=-1)
             scores = process_logits(ids, scores, pad, eos, max_length)
+            if renormalize:
+                scores = scores.log_softmax(dim=-1)  # LogitNormalization, the last processor
             scores = scores + beam_scores[:, None].expand_as(scores)
             vocab = scores.shape[-1]
             scores = scores.view(batch, num_beams * vocab)
+            if nudge is not None and step in nudge:
+                flat, lift = nudge[step]
+                scores[0, flat] += lift
             top_scores, top_ids = torch.topk(scores, 2 * num_beams, dim=1, largest=True, sorted=True)
             top_indices = torch.div(top_ids, vocab, rounding_mode="floor")
             top_tokens = top_ids % vocab
@@ -622,8 +657,12 @@ def beam_search(model, input_ids, attention_mask, max_length, num_beams=4, gaps=
                     gap = beam_gap(scores[b], eos, vocab, num_beams, last_rank)
                     if gap is not None:
                         gaps.append(gap)
+                        if near_ties is not None and gap < NEAR_TIE:
+                            near_ties.append(
+                                (step,) + near_tie_flip(scores[b], eos, vocab, num_beams, last_rank))
             ids = torch.cat([ids[beam_idx, :], beam_tokens.unsqueeze(-1)], dim=-1)
             past = reorder_cache(past, beam_idx)
+            step += 1
             if scorer.is_done or ids.shape[-1] >= max_length:
                 break
         return scorer.finalize(ids, beam_scores, eos, decoder_prompt_len)
@@ -824,8 +863,27 @@ def transcription_references(model_dir, log):
             gap = top_gap(process_logits(prefix, logits, pad, eos, MAX_LENGTH)[0])
             if gap is not None:
                 greedy_gaps.append(gap)
-        beam_gaps = []
-        [(beam_ids, beam_score)] = beam_search(model, input_ids, mask, MAX_LENGTH, gaps=beam_gaps)
+        beam_gaps, near_ties = [], {}
+        variants = {"beam": {}, "lp2": {"length_penalty": 2.0}, "renormalized": {"renormalize": True}}
+        for name in variants:
+            near_ties[name] = []
+        [(beam_ids, beam_score)] = beam_search(model, input_ids, mask, MAX_LENGTH, gaps=beam_gaps,
+                                               near_ties=near_ties["beam"])
+        lp2_gaps, renormalized_gaps = [], []
+        [(lp2_ids, lp2_score)] = beam_search(model, input_ids, mask, MAX_LENGTH, gaps=lp2_gaps,
+                                             near_ties=near_ties["lp2"], **variants["lp2"])
+        [(renormalized_ids, renormalized_score)] = beam_search(
+            model, input_ids, mask, MAX_LENGTH, gaps=renormalized_gaps,
+            near_ties=near_ties["renormalized"], **variants["renormalized"])
+        results = {"beam": (beam_ids, beam_score), "lp2": (lp2_ids, lp2_score),
+                   "renormalized": (renormalized_ids, renormalized_score)}
+        for name, options in variants.items():
+            for step, flat, lift in near_ties[name]:
+                [flipped] = beam_search(model, input_ids, mask, MAX_LENGTH,
+                                        nudge={step: (flat, lift)}, **options)
+                assert flipped[0] == results[name][0], (source, name, step)
+                assert abs(flipped[1] - results[name][1]) < 1e-4, (source, name, step)
+                log(f"near tie ({name}, step {step}): flipping it changes nothing")
         decoder_input = [pad] + greedy_ids[:-1]
         with torch.no_grad():
             memory = model.encode(input_ids, mask)
@@ -843,6 +901,14 @@ def transcription_references(model_dir, log):
             "teacher_forced_logits": logits[0],
             "min_top_gap_greedy": min(greedy_gaps),
             "min_top_gap_beam": min(beam_gaps),
+            "beam4_lp2_ids": lp2_ids,
+            "beam4_lp2_score": lp2_score,
+            "beam4_renormalized_ids": renormalized_ids,
+            "beam4_renormalized_score": renormalized_score,
+            "greedy_text_clean_up": tokenizer.decode(greedy_ids, clean_up_tokenization_spaces=True),
+            "beam4_text_clean_up": tokenizer.decode(beam_ids, clean_up_tokenization_spaces=True),
+            "min_top_gap_beam_lp2": min(lp2_gaps),
+            "min_top_gap_beam_renormalized": min(renormalized_gaps),
         })
         log(f"{len(greedy_ids):3d} greedy, {len(beam_ids):3d} beam tokens, gaps "
             f"{min(greedy_gaps):.3f} / {min(beam_gaps):.4f}: {cases[-1]['greedy_text']!r}")
@@ -862,9 +928,13 @@ def transcription_references(model_dir, log):
     batch_ids, batch_mask = tokenizer(CASES)
     greedy_batch = greedy_search(model, batch_ids, batch_mask, MAX_LENGTH)
     beam_batch = beam_search(model, batch_ids, batch_mask, MAX_LENGTH)
+    lp2_batch = beam_search(model, batch_ids, batch_mask, MAX_LENGTH, length_penalty=2.0)
+    renormalized_batch = beam_search(model, batch_ids, batch_mask, MAX_LENGTH, renormalize=True)
     for i, case in enumerate(cases):
         assert strip_generated(greedy_batch[i].tolist(), eos) == case["greedy_ids"], i
         assert beam_batch[i][0] == case["beam4_ids"], i
+        assert lp2_batch[i][0] == case["beam4_lp2_ids"], i
+        assert renormalized_batch[i][0] == case["beam4_renormalized_ids"], i
 
     capped = []
     for source in CAPPED:
@@ -895,22 +965,29 @@ def transformers_references(model_dir, log):
     pad, eos = model.config.pad_token_id, model.config.eos_token_id
 
     class Recorder(LogitsProcessor):
-        """Runs after the built-in processors and keeps what they produced."""
+        """Runs after the built-in processors and keeps what they produced.
 
-        def __init__(self):
+        generate appends LogitNormalization (renormalize_logits) after the custom processors, so
+        the recorder applies the same log_softmax to what it keeps (and returns the scores as
+        they came)."""
+
+        def __init__(self, renormalize=False):
             self.steps = []
+            self.renormalize = renormalize
 
         def __call__(self, input_ids, scores):
-            self.steps.append((input_ids.clone(), scores.clone()))
+            kept = scores.log_softmax(dim=-1) if self.renormalize else scores
+            self.steps.append((input_ids.clone(), kept.clone()))
             return scores
 
-    def generate(source, max_length, num_beams):
+    def generate(source, max_length, num_beams, **options):
+        """options: further generate arguments (length_penalty, renormalize_logits)."""
         encoded = tokenizer([source], return_tensors="pt")
-        recorder = Recorder()
+        recorder = Recorder(renormalize=options.get("renormalize_logits", False))
         with torch.no_grad():
             out = model.generate(**encoded, num_beams=num_beams, max_length=max_length,
                                  logits_processor=LogitsProcessorList([recorder]),
-                                 output_scores=True, return_dict_in_generate=True)
+                                 output_scores=True, return_dict_in_generate=True, **options)
         ids = strip_generated(out.sequences[0].tolist(), eos)
         score = out.sequences_scores[0].item() if num_beams > 1 else None
         return encoded, ids, score, recorder.steps
@@ -947,12 +1024,15 @@ def transformers_references(model_dir, log):
     for source in CASES:
         encoded, greedy_ids, _, greedy_steps = generate(source, MAX_LENGTH, 1)
         _, beam_ids, beam_score, beam_steps = generate(source, MAX_LENGTH, 4)
+        _, lp2_ids, lp2_score, lp2_steps = generate(source, MAX_LENGTH, 4, length_penalty=2.0)
+        _, renormalized_ids, renormalized_score, renormalized_steps = generate(
+            source, MAX_LENGTH, 4, renormalize_logits=True)
         decoder_input = [pad] + greedy_ids[:-1]
         with torch.no_grad():
             logits = model(**encoded, decoder_input_ids=torch.tensor([decoder_input])).logits
         greedy_gaps = [g for g in (top_gap(s[0]) for _, s in greedy_steps) if g is not None]
-        decode = lambda ids: tokenizer.decode(ids, skip_special_tokens=True,
-                                              use_source_tokenizer=False)
+        decode = lambda ids, **options: tokenizer.decode(ids, skip_special_tokens=True,
+                                                         use_source_tokenizer=False, **options)
         cases.append({
             "source": source,
             "source_pieces": tokenizer.tokenize(source),
@@ -966,15 +1046,30 @@ def transformers_references(model_dir, log):
             "teacher_forced_logits": logits[0],
             "min_top_gap_greedy": min(greedy_gaps),
             "min_top_gap_beam": min(beam_gaps(beam_steps)),
+            "beam4_lp2_ids": lp2_ids,
+            "beam4_lp2_score": lp2_score,
+            "beam4_renormalized_ids": renormalized_ids,
+            "beam4_renormalized_score": renormalized_score,
+            "greedy_text_clean_up": decode(greedy_ids, clean_up_tokenization_spaces=True),
+            "beam4_text_clean_up": decode(beam_ids, clean_up_tokenization_spaces=True),
+            "min_top_gap_beam_lp2": min(beam_gaps(lp2_steps)),
+            "min_top_gap_beam_renormalized": min(beam_gaps(renormalized_steps)),
         })
 
     batch = tokenizer(CASES, return_tensors="pt", padding=True)
     with torch.no_grad():
         greedy_batch = model.generate(**batch, num_beams=1, max_length=MAX_LENGTH)
         beam_batch = model.generate(**batch, num_beams=4, max_length=MAX_LENGTH)
+        lp2_batch = model.generate(**batch, num_beams=4, max_length=MAX_LENGTH,
+                                   length_penalty=2.0)
+        renormalized_batch = model.generate(**batch, num_beams=4, max_length=MAX_LENGTH,
+                                            renormalize_logits=True)
     for i, case in enumerate(cases):
         assert strip_generated(greedy_batch[i].tolist(), eos) == case["greedy_ids"], i
         assert strip_generated(beam_batch[i].tolist(), eos) == case["beam4_ids"], i
+        assert strip_generated(lp2_batch[i].tolist(), eos) == case["beam4_lp2_ids"], i
+        assert strip_generated(renormalized_batch[i].tolist(), eos) == \
+            case["beam4_renormalized_ids"], i
 
     capped = []
     for source in CAPPED:
@@ -1036,6 +1131,7 @@ def references(model_dir, use_transformers, log):
     for case in data["cases"]:
         assert case["min_top_gap_greedy"] >= 0.05, (case["source"], case["min_top_gap_greedy"])
         assert case["greedy_ids"][-1] == 0 and case["beam4_ids"][-1] == 0
+        assert case["beam4_lp2_ids"][-1] == 0 and case["beam4_renormalized_ids"][-1] == 0
     for case in data["capped"]:
         assert len(case["greedy_ids"]) == CAPPED_LENGTH - 1 and case["greedy_ids"][-1] == 0
     (model_dir / "references.json").write_text(dump_references(data), encoding="utf-8")

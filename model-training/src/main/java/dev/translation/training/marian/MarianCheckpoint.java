@@ -71,9 +71,17 @@ public record MarianCheckpoint(
    * @param beams {@code num_beams}
    * @param lengthPenalty {@code length_penalty}
    * @param renormalizeLogits {@code renormalize_logits}
+   * @param forcedEos whether the end token is forced at the cap ({@code forced_eos_token_id})
+   * @param badWordsPad whether greedy search never emits padding ({@code bad_words_ids} [[pad]];
+   *     beam search never does for Marian models)
    */
   public record Generation(
-      int maxLength, int beams, double lengthPenalty, boolean renormalizeLogits) {}
+      int maxLength,
+      int beams,
+      double lengthPenalty,
+      boolean renormalizeLogits,
+      boolean forcedEos,
+      boolean badWordsPad) {}
 
   /**
    * What {@code tokenizer_config.json} says, when present.
@@ -237,15 +245,23 @@ public record MarianCheckpoint(
     if (beams < 1 || beams > 16) {
       throw new UnsupportedCheckpointException(file + ": num_beams must be 1 to 16, was " + beams);
     }
+    for (String id : List.of("pad_token_id", "eos_token_id", "decoder_start_token_id")) {
+      JsonNode value = config.path(id);
+      int expected = id.equals("eos_token_id") ? architecture.eosId() : architecture.padId();
+      if (!value.isMissingNode() && !value.isNull() && value.asInt() != expected) {
+        throw new UnsupportedCheckpointException(
+            file + ": " + id + " " + value + " differs from config.json's " + expected);
+      }
+    }
     JsonNode forcedEos = config.path("forced_eos_token_id");
-    if (!forcedEos.isMissingNode()
-        && !forcedEos.isNull()
-        && forcedEos.asInt() != architecture.eosId()) {
+    boolean forced = !forcedEos.isMissingNode() && !forcedEos.isNull();
+    if (forced && forcedEos.asInt() != architecture.eosId()) {
       throw new UnsupportedCheckpointException(
           file + ": forced_eos_token_id differs from eos_token_id");
     }
     JsonNode badWords = config.path("bad_words_ids");
-    if (!badWords.isMissingNode() && !badWords.isNull()) {
+    boolean banned = !badWords.isMissingNode() && !badWords.isNull();
+    if (banned) {
       boolean onlyPad =
           badWords.isArray()
               && badWords.size() == 1
@@ -260,20 +276,46 @@ public record MarianCheckpoint(
     refuseSetting(config, file, "do_sample", "true", "sampling");
     refuseSetting(config, file, "early_stopping", "true", "early_stopping");
     refuseSetting(config, file, "early_stopping", "never", "early_stopping");
+    for (String unset :
+        List.of(
+            "forced_bos_token_id",
+            "max_new_tokens",
+            "suppress_tokens",
+            "begin_suppress_tokens",
+            "exponential_decay_length_penalty",
+            "constraints",
+            "force_words_ids")) {
+      JsonNode value = config.path(unset);
+      if (!value.isMissingNode() && !value.isNull() && !(value.isArray() && value.isEmpty())) {
+        throw new UnsupportedCheckpointException(
+            file + ": " + unset + " is not supported (it is " + value + ")");
+      }
+    }
     if (config.path("no_repeat_ngram_size").asInt(0) > 0
+        || config.path("encoder_no_repeat_ngram_size").asInt(0) > 0
         || config.path("min_length").asInt(0) > 0
+        || config.path("min_new_tokens").asInt(0) > 0
         || config.path("repetition_penalty").asDouble(1.0) != 1.0
-        || config.path("num_beam_groups").asInt(1) > 1) {
+        || config.path("num_beam_groups").asInt(1) > 1
+        || config.path("num_return_sequences").asInt(1) > 1) {
       throw new UnsupportedCheckpointException(
           file
-              + ": no_repeat_ngram_size, min_length, repetition_penalty and num_beam_groups must"
-              + " keep their defaults");
+              + ": no_repeat_ngram_size, encoder_no_repeat_ngram_size, min_length,"
+              + " min_new_tokens, repetition_penalty, num_beam_groups and num_return_sequences"
+              + " must keep their defaults");
+    }
+    double lengthPenalty = config.path("length_penalty").asDouble(1.0);
+    if (!Double.isFinite(lengthPenalty) || Math.abs(lengthPenalty) > 10) {
+      throw new UnsupportedCheckpointException(
+          file + ": length_penalty " + lengthPenalty + " is out of range");
     }
     return new Generation(
         maxLength,
         beams,
-        config.path("length_penalty").asDouble(1.0),
-        config.path("renormalize_logits").asBoolean(false));
+        lengthPenalty,
+        config.path("renormalize_logits").asBoolean(false),
+        forced,
+        banned);
   }
 
   private static Map<String, Integer> vocabulary(Path file, Architecture architecture) {

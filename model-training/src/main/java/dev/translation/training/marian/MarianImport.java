@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -166,9 +165,11 @@ public final class MarianImport {
     // more positions than the checkpoint has.
     int outputCap = Math.min(hfMaxLength - 1, architecture.maxPositions());
 
-    Path staging = request.bundle().resolveSibling(request.bundle().getFileName() + ".importing");
-    deleteRecursively(staging);
-    Files.createDirectories(staging);
+    Path parent = request.bundle().toAbsolutePath().normalize().getParent();
+    Files.createDirectories(parent);
+    Path staging =
+        Files.createTempDirectory(parent, request.bundle().getFileName() + ".importing-");
+    boolean complete = false;
     try {
       progress.accept("reading " + checkpoint.weights());
       long parameters;
@@ -215,13 +216,15 @@ public final class MarianImport {
                   checkpoint.generation().lengthPenalty(),
                   checkpoint.generation().beams(),
                   outputCap),
-              architectureSummary(architecture, parameters),
+              architectureSummary(architecture, checkpoint.generation(), parameters),
               null,
               List.of(),
               Map.of(),
               new ModelManifest.Origin("hugging-face-marian", checkpoint.name(), origin));
       ModelManifest written = ModelBundle.writeManifest(staging, manifest);
-      Files.move(staging, request.bundle(), StandardCopyOption.ATOMIC_MOVE);
+      // Not an atomic move: on Linux that would silently replace an empty directory of that name.
+      Files.move(staging, request.bundle());
+      complete = true;
       progress.accept(
           "wrote "
               + request.bundle()
@@ -233,9 +236,10 @@ public final class MarianImport {
               + outputCap
               + " tokens)");
       return written;
-    } catch (IOException | RuntimeException e) {
-      deleteRecursively(staging);
-      throw e;
+    } finally {
+      if (!complete) {
+        deleteRecursively(staging);
+      }
     }
   }
 
@@ -326,7 +330,9 @@ public final class MarianImport {
         a.padId(),
         a.eosId(),
         a.scaleEmbedding() ? 1 : 0,
-        checkpoint.generation().renormalizeLogits() ? 1 : 0
+        checkpoint.generation().renormalizeLogits() ? 1 : 0,
+        checkpoint.generation().forcedEos() ? 1 : 0,
+        checkpoint.generation().badWordsPad() ? 1 : 0
       };
       try (IValue weightsValue = IValue.stringMapFrom(tensors);
           IValue configValue = IValue.listFrom(config);
@@ -398,7 +404,7 @@ public final class MarianImport {
   }
 
   private static Map<String, Object> architectureSummary(
-      MarianCheckpoint.Architecture a, long parameters) {
+      MarianCheckpoint.Architecture a, MarianCheckpoint.Generation generation, long parameters) {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("kind", "marian");
     summary.put("d_model", a.dModel());
@@ -412,6 +418,10 @@ public final class MarianImport {
     summary.put("activation", "swish");
     summary.put("scale_embedding", a.scaleEmbedding());
     summary.put("parameters", parameters);
+    // Built into the module: how the checkpoint's own generate decodes.
+    summary.put("forced_eos", generation.forcedEos());
+    summary.put("never_generates_pad", generation.badWordsPad());
+    summary.put("renormalize_logits", generation.renormalizeLogits());
     return summary;
   }
 

@@ -73,6 +73,12 @@ final class TorchLegacyReader {
                   + " elements, but the state dict declares "
                   + storage.numel());
         }
+        // Checked before anything is allocated: a corrupt count cannot ask for more memory than
+        // the file could hold.
+        if (Storages.byteCount(count, storage.dtype(), what) > Files.size(file)) {
+          throw new CheckpointFormatException(
+              what + " declares " + count + " elements, more than the whole file holds");
+        }
         List<String> names = namesByKey.get(storage.key());
         if (names == null) {
           Storages.skip(in, Storages.byteCount(count, storage.dtype(), what), what);

@@ -342,6 +342,7 @@ public final class Retraining {
   public static Result run(Request request, Consumer<TrainingProgress> progress)
       throws IOException {
     ModelManifest base = ModelBundle.open(request.baseBundle()).manifest();
+    BundleTraining.requireTrainable(base);
     CorrectionSplit split = CorrectionSplit.of(request.corrections(), request.heldOutPercent());
     List<SentencePair> corpusTrain = new ArrayList<>();
     List<SentencePair> corpusDev = new ArrayList<>();

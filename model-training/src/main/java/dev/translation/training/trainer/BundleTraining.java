@@ -137,14 +137,7 @@ public final class BundleTraining {
     switch (request.start()) {
       case FineTune fineTune -> {
         base = ModelBundle.open(fineTune.baseBundle()).manifest();
-        if (base.tokenizer() != null) {
-          throw new IllegalArgumentException(
-              base.id()
-                  + " was imported from a "
-                  + (base.origin() != null ? base.origin().format() : base.tokenizer().kind())
-                  + " checkpoint; fine-tuning here supports models trained here only (retrain"
-                  + " imported models with the software they came from and import them again)");
-        }
+        requireTrainable(base);
         module = fineTune.baseBundle().resolve(base.module());
         sentencePiece = fineTune.baseBundle().resolve(base.sentencePiece());
       }
@@ -200,6 +193,21 @@ public final class BundleTraining {
             .manifest();
     progress.accept("wrote bundle " + request.bundleOut() + " (" + manifest.id() + ")");
     return new Outcome(written, result);
+  }
+
+  /**
+   * Refuses a base this trainer cannot fine-tune: a model imported from another toolkit (its module
+   * has no training entry point, and its tokenizer is not the shared SentencePiece model).
+   */
+  public static void requireTrainable(ModelManifest base) {
+    if (base.tokenizer() != null) {
+      throw new IllegalArgumentException(
+          base.id()
+              + " was imported from a "
+              + (base.origin() != null ? base.origin().format() : base.tokenizer().kind())
+              + " checkpoint; fine-tuning here supports models trained here only (retrain"
+              + " imported models with the software they came from and import them again)");
+    }
   }
 
   private static List<SentencePair> read(List<Path> files) throws IOException {

@@ -79,6 +79,18 @@ class MarianCheckpointTest {
   }
 
   @Test
+  void generationSettingsTheModuleLacksAreRefused() throws IOException {
+    Path copy = copy();
+    Path generation = copy.resolve("generation_config.json");
+    Files.writeString(
+        generation, Files.readString(generation).replaceFirst("\\{", "{\"max_new_tokens\": 40,"));
+
+    assertThatThrownBy(() -> MarianCheckpoint.open(copy))
+        .isInstanceOf(UnsupportedCheckpointException.class)
+        .hasMessageContaining("max_new_tokens is not supported");
+  }
+
+  @Test
   void missingFilesAreNamed() throws IOException {
     Path copy = copy();
     Files.delete(copy.resolve("target.spm"));

@@ -187,6 +187,26 @@ class MarianImportIT {
   }
 
   @Test
+  void withoutForcedEosInItsSettingsTheCapDoesNotForceTheEnd() throws Exception {
+    Path copy = copyCheckpoint("unforced");
+    for (String file : List.of("config.json", "generation_config.json")) {
+      Path config = copy.resolve(file);
+      Files.writeString(
+          config, Files.readString(config).replaceAll("\"forced_eos_token_id\": *0,?", ""));
+    }
+    Path out = dir.resolve("unforced-bundle");
+    MarianImport.run(MarianImport.Request.of(copy, out), line -> {});
+
+    JsonNode reference = references.get("cases").get(2);
+    int[] greedy = ints(reference.get("greedy_ids"));
+    try (Model model = TorchScriptModule.load(out.resolve("model.pt"), "unforced", false)) {
+      // Five steps, none of them forced: the first five tokens of the uncapped output, no end.
+      assertThat(translate(model, reference.get("input_ids"), 1, 5).ids())
+          .containsExactly(Arrays.copyOf(greedy, 5));
+    }
+  }
+
+  @Test
   void weightsThatDisagreeWithTheConfigAreRefusedAndNothingIsWritten() throws Exception {
     Path copy = copyCheckpoint("narrow");
     Path config = copy.resolve("config.json");
@@ -199,7 +219,10 @@ class MarianImportIT {
         .hasMessageContaining("model.shared.weight has shape")
         .hasMessageContaining("config.json implies");
     assertThat(out).doesNotExist();
-    assertThat(dir.resolve("narrow-bundle.importing")).doesNotExist();
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(path -> path.getFileName().toString()))
+          .noneMatch(name -> name.startsWith("narrow-bundle"));
+    }
   }
 
   @Test

@@ -82,11 +82,12 @@ public final class ModelBundle {
       if (!List.of(ModelManifest.Generation.GNMT, ModelManifest.Generation.HUGGING_FACE)
               .contains(generation.lengthNormalisation())
           || generation.maxLength() < 0
-          || generation.beamSize() < 1) {
+          || generation.beamSize() < 1
+          || !Double.isFinite(generation.lengthPenalty())) {
         throw new InvalidModelBundleException(
             file
                 + ": \"generation\" needs lengthNormalisation \"gnmt\" or \"hugging-face\","
-                + " beamSize >= 1 and maxLength >= 0; was "
+                + " beamSize >= 1, maxLength >= 0 and a finite lengthPenalty; was "
                 + generation);
       }
       if (manifest.tokens() == null) {

@@ -1,5 +1,6 @@
 package dev.translation.engine.bundle;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,8 @@ import java.util.Map;
  * @param files SHA-256 (hex) of every file of the bundle except {@code model.json} itself
  * @param origin the checkpoint an imported model was converted from; null for models trained here
  */
+// Fields a bundle does not use are left out, so older engines read newer manifests.
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelManifest(
     String name,
     String version,
@@ -70,15 +73,21 @@ public record ModelManifest(
    * @param targetPieces file name of the target-language SentencePiece model
    * @param vocabulary file name of the piece-to-id JSON vocabulary
    * @param cleanUpSpaces whether decoded text has the spaces before punctuation and English
-   *     contractions removed (Hugging Face's {@code clean_up_tokenization_spaces})
+   *     contractions removed (Hugging Face's {@code clean_up_tokenization_spaces}); unset, it is
+   *     (transformers 4.x's default)
    */
   public record Tokenizer(
       String kind,
       String sourcePieces,
       String targetPieces,
       String vocabulary,
-      boolean cleanUpSpaces) {
+      Boolean cleanUpSpaces) {
     public static final String MARIAN = "marian";
+
+    /** Whether to clean up spaces, {@code true} when the manifest does not say. */
+    public boolean cleansUpSpaces() {
+      return !Boolean.FALSE.equals(cleanUpSpaces);
+    }
   }
 
   /**

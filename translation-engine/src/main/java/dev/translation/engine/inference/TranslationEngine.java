@@ -50,16 +50,21 @@ public final class TranslationEngine implements AutoCloseable {
     this.manifest = bundle.manifest();
     this.options = options;
     this.tokenizer = ModelTokenizer.open(bundle);
+    Model loaded = null;
     try {
-      this.model = TorchScriptModule.load(bundle.modulePath(), manifest.id(), false);
-      TorchScriptModule.selectLengthNormalisation(model, manifest);
+      loaded = TorchScriptModule.load(bundle.modulePath(), manifest.id(), false);
+      TorchScriptModule.selectLengthNormalisation(loaded, manifest);
       if (options.threadsPerCall() > 0) {
         JniUtils.setNumThreads(options.threadsPerCall());
       }
     } catch (RuntimeException e) {
+      if (loaded != null) {
+        loaded.close();
+      }
       tokenizer.close();
       throw e;
     }
+    this.model = loaded;
   }
 
   /** Opens and verifies the bundle in {@code bundleDirectory}, then loads it. */

@@ -21,6 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Source text is cut into pieces by the source language's SentencePiece model and each piece is
  * looked up in the vocabulary (unknown pieces become the unk id); output ids are looked up in
  * reverse, special tokens dropped, and the pieces joined by the target language's model.
+ *
+ * <p>One difference on purpose: a literal {@code </s>}, {@code <unk>} or {@code <pad>} in a text is
+ * translated as text; {@code MarianTokenizer} would turn it into a control token (an end of
+ * sentence in the middle of the source).
  */
 public final class MarianTokenizer implements ModelTokenizer {
 
@@ -145,8 +149,26 @@ public final class MarianTokenizer implements ModelTokenizer {
       }
     }
     String text =
-        targetPieces.buildSentence(kept.toArray(String[]::new)).replace(WORD_BOUNDARY, " ").strip();
+        pythonStrip(
+            targetPieces.buildSentence(kept.toArray(String[]::new)).replace(WORD_BOUNDARY, " "));
     return cleanUpSpaces ? cleanUpSpaces(text) : text;
+  }
+
+  /** Python's {@code str.strip()}: it also strips no-break spaces and U+0085, Java's does not. */
+  static String pythonStrip(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && isPythonSpace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isPythonSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean isPythonSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
   }
 
   /** Hugging Face's {@code clean_up_tokenization}, in its order. */

@@ -31,6 +31,6 @@ public interface ModelTokenizer extends AutoCloseable {
         bundle.file(files.targetPieces()),
         bundle.file(files.vocabulary()),
         manifest.tokens(),
-        files.cleanUpSpaces());
+        files.cleansUpSpaces());
   }
 }

@@ -15,6 +15,13 @@ class MarianTokenizerTest {
   }
 
   @Test
+  void stripsWhatPythonStrips() {
+    assertThat(MarianTokenizer.pythonStrip("\u00a0\u202f Hello world\u0085\n\u3000"))
+        .isEqualTo("Hello world");
+    assertThat(MarianTokenizer.pythonStrip(" \t ")).isEmpty();
+  }
+
+  @Test
   void cleanUpLeavesOtherSpacesAlone() {
     assertThat(MarianTokenizer.cleanUpSpaces("a - b ; c : d ( e )"))
         .isEqualTo("a - b ; c : d ( e )");
