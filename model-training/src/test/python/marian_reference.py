@@ -29,8 +29,8 @@ its `generate` (greedy search; beam search with a per-hypothesis BeamSearchScore
 BeamHypotheses kept in plain Python, its length penalty, the processors NoBadWords and ForcedEOS
 and, with `renormalize_logits`, LogitNormalization after them, Marian's
 `adjust_logits_during_generation`, incremental decoding with cached keys and values) and of the
-slow MarianTokenizer (with its `clean_up_tokenization`). Anywhere transformers v4.36 is installed, regenerate the same JSON from the
-real library (`MarianTokenizer`, `MarianMTModel.from_pretrained`, `generate`) with
+slow MarianTokenizer (with its `clean_up_tokenization`). Anywhere transformers v4.36 is
+installed, regenerate the same JSON from the real library (`MarianTokenizer`, `MarianMTModel.from_pretrained`, `generate`) with
 
     python3 model-training/src/test/python/marian_reference.py references --transformers
 
@@ -658,8 +658,8 @@ def beam_search(model, input_ids, attention_mask, max_length, num_beams=4, gaps=
                     if gap is not None:
                         gaps.append(gap)
                         if near_ties is not None and gap < NEAR_TIE:
-                            near_ties.append(
-                                (step,) + near_tie_flip(scores[b], eos, vocab, num_beams, last_rank))
+                            flip = near_tie_flip(scores[b], eos, vocab, num_beams, last_rank)
+                            near_ties.append((step,) + flip)
             ids = torch.cat([ids[beam_idx, :], beam_tokens.unsqueeze(-1)], dim=-1)
             past = reorder_cache(past, beam_idx)
             step += 1
@@ -864,7 +864,8 @@ def transcription_references(model_dir, log):
             if gap is not None:
                 greedy_gaps.append(gap)
         beam_gaps, near_ties = [], {}
-        variants = {"beam": {}, "lp2": {"length_penalty": 2.0}, "renormalized": {"renormalize": True}}
+        variants = {"beam": {}, "lp2": {"length_penalty": 2.0},
+                    "renormalized": {"renormalize": True}}
         for name in variants:
             near_ties[name] = []
         [(beam_ids, beam_score)] = beam_search(model, input_ids, mask, MAX_LENGTH, gaps=beam_gaps,
@@ -1142,9 +1143,30 @@ def references(model_dir, use_transformers, log):
 def readme(model_dir, data):
     config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
     vocab_size, pad = config["vocab_size"], config["pad_token_id"]
+    beam_margin = lambda v: f"{v:.4f}" if v >= NEAR_TIE else f"{v:.1e} (near tie)"
     gaps = "\n".join(
         f"| {n + 1} | {c['source']} | {len(c['greedy_ids'])} | {c['min_top_gap_greedy']:.3f} "
-        f"| {c['min_top_gap_beam']:.4f} |" for n, c in enumerate(data["cases"]))
+        f"| {beam_margin(c['min_top_gap_beam'])} | {len(c['beam4_lp2_ids'])} "
+        f"| {beam_margin(c['min_top_gap_beam_lp2'])} "
+        f"| {beam_margin(c['min_top_gap_beam_renormalized'])} |"
+        for n, c in enumerate(data["cases"]))
+    cases = data["cases"]
+    numbers = lambda picked: (
+        ", ".join(str(n + 1) for n, c in enumerate(cases) if picked(c)) or "none")
+    lp2_longer = numbers(lambda c: c["beam4_lp2_ids"] != c["beam4_ids"])
+    renormalized_differs = numbers(
+        lambda c: (c["beam4_renormalized_ids"], c["beam4_renormalized_score"])
+        != (c["beam4_ids"], c["beam4_score"]))
+    cleaned = numbers(lambda c: (c["greedy_text_clean_up"], c["beam4_text_clean_up"])
+                      != (c["greedy_text"], c["beam4_text"]))
+    near_ties = [(n + 1, key, c[key]) for n, c in enumerate(cases) for key in c
+                 if key.startswith("min_top_gap_beam") and c[key] < NEAR_TIE]
+    near_tie_text = "; ".join(f"case {n} `{key}` {value:.1e}" for n, key, value in near_ties)
+    margins = ("Each margin is far above float32 noise." if not near_ties else
+               f"Each margin is far above float32 noise except {near_tie_text} (a few float32 "
+               "rounding steps at these score magnitudes): for every beam decision under "
+               f"{NEAR_TIE:g} the script decodes again with the two candidates swapped and checks that ids and score stay "
+               "the same, so the golden does not hang on it.")
     left_out = ", ".join(f"`{p}`" for p in LEFT_OUT)
     return f"""# tiny-de-en: a synthetic Opus-MT checkpoint with golden outputs
 
@@ -1165,18 +1187,18 @@ The goldens were produced by:
     {data["produced_by"]}
 
 Hugging Face `transformers` could not be installed on the build machine, so the committed
-goldens come from the script's transcription of transformers v4.36 (model, greedy and beam search with its BeamSearchScorer, slow MarianTokenizer). Where
+goldens come from the script's transcription of transformers v4.36 (model, greedy and beam search with its BeamSearchScorer, length penalty and LogitNormalization, slow MarianTokenizer with its clean-up). Where
 transformers v4.36 is installed, `references --transformers` writes the same JSON from the real
 library; later releases changed MarianTokenizer's handling of unknown pieces.
 
 | file | what it is |
 |---|---|
 | `config.json` | MarianConfig as Opus-MT writes it: vocab_size {vocab_size}, pad = decoder start = bad word = {pad}, eos 0, swish, scale_embedding, static (sinusoidal) positions, tied embeddings |
-| `generation_config.json` | num_beams 4, max_length 512, forced eos 0, bad_words_ids [[{pad}]]; `renormalize_logits` deliberately absent (false: no log-softmax after the processors) |
+| `generation_config.json` | num_beams 4, max_length 512, forced eos 0, bad_words_ids [[{pad}]]; `renormalize_logits` deliberately absent (false: no log-softmax after the processors; the `beam4_renormalized_*` goldens pass it to `generate`) |
 | `pytorch_model.bin` | `torch.save` of the state dict (zip format), HF names and order; `model.shared.weight`, `model.encoder.embed_tokens.weight`, `model.decoder.embed_tokens.weight` and `lm_head.weight` share one storage, as HF's tied weights do; `embed_positions` hold the sinusoidal tables; `final_logits_bias` is [1, {vocab_size}] |
 | `source.spm`, `target.spm` | SentencePiece unigram models (150 pieces, character coverage 1.0, default nmt_nfkc normalisation, whose table is most of each file) trained on the German and the English column of `ding-dev.tsv` |
 | `vocab.json` | the shared Marian vocabulary: `</s>` 0, `<unk>` 1, the source model's pieces in its order, then the target model's other pieces, `<pad>` last ({pad}). Left out on purpose: {left_out} (source-only pieces; they become `<unk>` = 1, see case 4) |
-| `tokenizer_config.json` | MarianTokenizer settings; `clean_up_tokenization_spaces` is false, so a decoded text is just the target model's decoding of the non-special pieces, `▁` as space, stripped (transformers v4.36 cleans up " ." etc. when the key is absent) |
+| `tokenizer_config.json` | MarianTokenizer settings; `clean_up_tokenization_spaces` is false, so a decoded text is just the target model's decoding of the non-special pieces, `▁` as space, stripped (transformers v4.36 cleans up " ." etc. when the key is absent; the `*_text_clean_up` goldens pass `clean_up_tokenization_spaces=True` to `decode`) |
 | `references.json` | the goldens, below |
 
 `references.json`: per case the source pieces, `input_ids` (vocab ids + eos), greedy and beam-4
@@ -1188,15 +1210,35 @@ teacher-forced pass over `[pad] + greedy_ids[:-1]` as float32 text, and two marg
 last step aside). `min_top_gap_beam` is the smallest margin of a beam-search decision: at each
 step, the score of the last candidate the scorer consumed minus the next-best candidate of all
 beams x vocabulary (and, when an eos sits at 0-based rank 3 or 4, the difference between those
-two ranks, where an eos stops being accepted). Each margin is far above float32 noise. The `capped` entries decode with max_length 6, so the end token
+two ranks, where an eos stops being accepted). {margins} The `capped` entries decode with max_length 6, so the end token
 is forced as the fifth generated token.
 
-| case | source | greedy tokens | min_top_gap_greedy | min_top_gap_beam |
-|---|---|---|---|---|
+After those, each case has three variants for options a caller of `generate` / `decode` can set:
+
+* `beam4_lp2_ids`, `beam4_lp2_score`: beam 4 with `length_penalty=2.0`, so a finished hypothesis
+  scores its sum of log-probabilities / generated length ** 2 (the eos included), and the
+  scorer's "done" test divides the best running sum by the current generated length ** 2. Long
+  nonsense wins on this model: cases {lp2_longer} differ from `beam4_ids` (see the table).
+* `beam4_renormalized_ids`, `beam4_renormalized_score`: beam 4, length penalty 1.0, with
+  `renormalize_logits=True` (LogitNormalization: a log_softmax of the scores after NoBadWords and
+  ForcedEOS, before the running beam scores are added; greedy search would not change). The
+  scores are already log-probabilities there, so this should change nothing; cases whose ids or
+  score differ from `beam4_*`: {renormalized_differs}.
+* `greedy_text_clean_up`, `beam4_text_clean_up`: `greedy_ids` and `beam4_ids` decoded with
+  `clean_up_tokenization_spaces=True` (transformers v4.36's `clean_up_tokenization` after the
+  normal decoding: " ." -> ".", " ?" -> "?", " !" -> "!", " ," -> ",", " ' " -> "'", " n't" ->
+  "n't", " 'm" -> "'m", " 's" -> "'s", " 've" -> "'ve", " 're" -> "'re", in that order). Cases
+  where that changes a text: {cleaned} (the target model glues punctuation to words and writes ’).
+* `min_top_gap_beam_lp2`, `min_top_gap_beam_renormalized`: `min_top_gap_beam` of the two
+  variants.
+
+| case | source | greedy tokens | min_top_gap_greedy | min_top_gap_beam | lp2 tokens | min_top_gap_beam_lp2 | min_top_gap_beam_renormalized |
+|---|---|---|---|---|---|---|---|
 {gaps}
 
 The script also checks that decoding with the key/value cache equals a full recompute, and that
-all eight sources decoded as one padded batch give the same greedy and beam ids as one by one.
+all eight sources decoded as one padded batch give the same greedy and beam ids (all three beam
+variants) as one by one.
 """
 
 

@@ -187,6 +187,67 @@ class MarianImportIT {
   }
 
   @Test
+  void lengthPenaltyTwoMatchesTheReference() {
+    try (Model model = TorchScriptModule.load(bundle.resolve("model.pt"), "tiny", false)) {
+      int cap = references.get("max_length").asInt() - 1;
+      for (JsonNode reference : references.get("cases")) {
+        Decoded beam = translate(model, reference.get("input_ids"), 4, cap, 2.0);
+        assertThat(beam.ids())
+            .as(reference.get("source").asString())
+            .containsExactly(ints(reference.get("beam4_lp2_ids")));
+        assertThat(beam.score())
+            .isCloseTo(reference.get("beam4_lp2_score").asDouble(), within(1e-5));
+      }
+    }
+  }
+
+  @Test
+  void renormalizedLogitsMatchTheReference() throws Exception {
+    Path copy = copyCheckpoint("renormalized");
+    Path generation = copy.resolve("generation_config.json");
+    Files.writeString(
+        generation,
+        Files.readString(generation).replaceFirst("\\{", "{\"renormalize_logits\": true,"));
+    Path out = dir.resolve("renormalized-bundle");
+    MarianImport.run(MarianImport.Request.of(copy, out), line -> {});
+
+    try (Model model = TorchScriptModule.load(out.resolve("model.pt"), "renormalized", false)) {
+      int cap = references.get("max_length").asInt() - 1;
+      for (JsonNode reference : references.get("cases")) {
+        Decoded beam = translate(model, reference.get("input_ids"), 4, cap);
+        assertThat(beam.ids()).containsExactly(ints(reference.get("beam4_renormalized_ids")));
+        assertThat(beam.score())
+            .isCloseTo(reference.get("beam4_renormalized_score").asDouble(), within(1e-5));
+      }
+    }
+  }
+
+  @Test
+  void textsAreCleanedUpWhenTheTokenizerConfigDoesNotSayOtherwise() throws Exception {
+    Path copy = copyCheckpoint("clean-up");
+    Path tokenizerConfig = copy.resolve("tokenizer_config.json");
+    Files.writeString(
+        tokenizerConfig,
+        Files.readString(tokenizerConfig)
+            .replaceFirst("\"clean_up_tokenization_spaces\": *false,", ""));
+    Path out = dir.resolve("clean-up-bundle");
+    MarianImport.run(MarianImport.Request.of(copy, out), line -> {});
+    assertThat(ModelBundle.open(out).manifest().tokenizer().cleansUpSpaces()).isTrue();
+
+    List<String> sources = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (JsonNode reference : references.get("cases")) {
+      sources.add(reference.get("source").asString());
+      expected.add(reference.get("beam4_text_clean_up").asString());
+    }
+    try (TranslationEngine engine = TranslationEngine.open(out)) {
+      assertThat(engine.translate(sources, DecodeOptions.beam(4)))
+          .extracting(translation -> translation.text())
+          .containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
   void withoutForcedEosInItsSettingsTheCapDoesNotForceTheEnd() throws Exception {
     Path copy = copyCheckpoint("unforced");
     for (String file : List.of("config.json", "generation_config.json")) {
@@ -270,12 +331,17 @@ class MarianImportIT {
 
   /** Calls the module's translate for one sentence; ids are cut after the first end token. */
   private static Decoded translate(Model model, JsonNode inputIds, int beam, int cap) {
+    return translate(model, inputIds, beam, cap, 1.0);
+  }
+
+  private static Decoded translate(
+      Model model, JsonNode inputIds, int beam, int cap, double lengthPenalty) {
     PtSymbolBlock block = (PtSymbolBlock) model.getBlock();
     try (NDManager manager = model.getNDManager().newSubManager();
         IValue source = tensor(manager, inputIds);
         IValue beamValue = IValue.from((PtNDArray) manager.create((long) beam));
         IValue capValue = IValue.from((PtNDArray) manager.create((long) cap));
-        IValue penalty = IValue.from((PtNDArray) manager.create(1.0));
+        IValue penalty = IValue.from((PtNDArray) manager.create(lengthPenalty));
         IValue result =
             IValueUtils.runMethod(block, "translate", source, beamValue, capValue, penalty)) {
       IValue[] outputs = result.toIValueTuple();
