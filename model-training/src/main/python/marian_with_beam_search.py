@@ -39,6 +39,14 @@ HUGGING_FACE, GNMT = 0, 1
 LOWEST_FLOAT = -3.4028234663852886e38
 
 
+def fused(weights: Dict[str, Tensor], prefix: str, parts: List[str], suffix: str) -> Tensor:
+    """The named tensors stacked along their first dimension, one contiguous tensor."""
+    tensors: List[Tensor] = []
+    for part in parts:
+        tensors.append(weights[prefix + part + suffix])
+    return torch.cat(tensors, 0)
+
+
 class Marian(nn.Module):
     # Per layer, in order. Self-attention projections are fused into one [3D, D] matrix and
     # cross-attention keys/values into one [2D, D]: one matrix product instead of three or two.
@@ -151,46 +159,40 @@ class Marian(nn.Module):
         self.decoder_positions = weights["decoder_positions"].contiguous()
         for i in range(self.encoder_layers):
             p = "model.encoder.layers." + str(i) + "."
-            self.enc_qkv_w.append(torch.cat([weights[p + "self_attn.q_proj.weight"], weights[p + "self_attn.k_proj.weight"],
-                                             weights[p + "self_attn.v_proj.weight"]], 0))
-            self.enc_qkv_b.append(torch.cat([weights[p + "self_attn.q_proj.bias"], weights[p + "self_attn.k_proj.bias"],
-                                             weights[p + "self_attn.v_proj.bias"]], 0))
-            self.enc_out_w.append(weights[p + "self_attn.out_proj.weight"].contiguous())
-            self.enc_out_b.append(weights[p + "self_attn.out_proj.bias"].contiguous())
-            self.enc_norm1_w.append(weights[p + "self_attn_layer_norm.weight"].contiguous())
-            self.enc_norm1_b.append(weights[p + "self_attn_layer_norm.bias"].contiguous())
-            self.enc_fc1_w.append(weights[p + "fc1.weight"].contiguous())
-            self.enc_fc1_b.append(weights[p + "fc1.bias"].contiguous())
-            self.enc_fc2_w.append(weights[p + "fc2.weight"].contiguous())
-            self.enc_fc2_b.append(weights[p + "fc2.bias"].contiguous())
-            self.enc_norm2_w.append(weights[p + "final_layer_norm.weight"].contiguous())
-            self.enc_norm2_b.append(weights[p + "final_layer_norm.bias"].contiguous())
+            self.enc_qkv_w.append(fused(weights, p + "self_attn.", ["q_proj", "k_proj", "v_proj"], ".weight"))
+            self.enc_qkv_b.append(fused(weights, p + "self_attn.", ["q_proj", "k_proj", "v_proj"], ".bias"))
+            self.enc_out_w.append(fused(weights, p + "self_attn.", ["out_proj"], ".weight"))
+            self.enc_out_b.append(fused(weights, p + "self_attn.", ["out_proj"], ".bias"))
+            self.enc_norm1_w.append(fused(weights, p, ["self_attn_layer_norm"], ".weight"))
+            self.enc_norm1_b.append(fused(weights, p, ["self_attn_layer_norm"], ".bias"))
+            self.enc_fc1_w.append(fused(weights, p, ["fc1"], ".weight"))
+            self.enc_fc1_b.append(fused(weights, p, ["fc1"], ".bias"))
+            self.enc_fc2_w.append(fused(weights, p, ["fc2"], ".weight"))
+            self.enc_fc2_b.append(fused(weights, p, ["fc2"], ".bias"))
+            self.enc_norm2_w.append(fused(weights, p, ["final_layer_norm"], ".weight"))
+            self.enc_norm2_b.append(fused(weights, p, ["final_layer_norm"], ".bias"))
         for i in range(self.decoder_layers):
             p = "model.decoder.layers." + str(i) + "."
-            self.dec_qkv_w.append(torch.cat([weights[p + "self_attn.q_proj.weight"], weights[p + "self_attn.k_proj.weight"],
-                                             weights[p + "self_attn.v_proj.weight"]], 0))
-            self.dec_qkv_b.append(torch.cat([weights[p + "self_attn.q_proj.bias"], weights[p + "self_attn.k_proj.bias"],
-                                             weights[p + "self_attn.v_proj.bias"]], 0))
-            self.dec_out_w.append(weights[p + "self_attn.out_proj.weight"].contiguous())
-            self.dec_out_b.append(weights[p + "self_attn.out_proj.bias"].contiguous())
-            self.dec_norm1_w.append(weights[p + "self_attn_layer_norm.weight"].contiguous())
-            self.dec_norm1_b.append(weights[p + "self_attn_layer_norm.bias"].contiguous())
-            self.dec_cross_q_w.append(weights[p + "encoder_attn.q_proj.weight"].contiguous())
-            self.dec_cross_q_b.append(weights[p + "encoder_attn.q_proj.bias"].contiguous())
-            self.dec_cross_kv_w.append(torch.cat([weights[p + "encoder_attn.k_proj.weight"],
-                                                  weights[p + "encoder_attn.v_proj.weight"]], 0))
-            self.dec_cross_kv_b.append(torch.cat([weights[p + "encoder_attn.k_proj.bias"],
-                                                  weights[p + "encoder_attn.v_proj.bias"]], 0))
-            self.dec_cross_out_w.append(weights[p + "encoder_attn.out_proj.weight"].contiguous())
-            self.dec_cross_out_b.append(weights[p + "encoder_attn.out_proj.bias"].contiguous())
-            self.dec_norm2_w.append(weights[p + "encoder_attn_layer_norm.weight"].contiguous())
-            self.dec_norm2_b.append(weights[p + "encoder_attn_layer_norm.bias"].contiguous())
-            self.dec_fc1_w.append(weights[p + "fc1.weight"].contiguous())
-            self.dec_fc1_b.append(weights[p + "fc1.bias"].contiguous())
-            self.dec_fc2_w.append(weights[p + "fc2.weight"].contiguous())
-            self.dec_fc2_b.append(weights[p + "fc2.bias"].contiguous())
-            self.dec_norm3_w.append(weights[p + "final_layer_norm.weight"].contiguous())
-            self.dec_norm3_b.append(weights[p + "final_layer_norm.bias"].contiguous())
+            self.dec_qkv_w.append(fused(weights, p + "self_attn.", ["q_proj", "k_proj", "v_proj"], ".weight"))
+            self.dec_qkv_b.append(fused(weights, p + "self_attn.", ["q_proj", "k_proj", "v_proj"], ".bias"))
+            self.dec_out_w.append(fused(weights, p + "self_attn.", ["out_proj"], ".weight"))
+            self.dec_out_b.append(fused(weights, p + "self_attn.", ["out_proj"], ".bias"))
+            self.dec_norm1_w.append(fused(weights, p, ["self_attn_layer_norm"], ".weight"))
+            self.dec_norm1_b.append(fused(weights, p, ["self_attn_layer_norm"], ".bias"))
+            self.dec_cross_q_w.append(fused(weights, p + "encoder_attn.", ["q_proj"], ".weight"))
+            self.dec_cross_q_b.append(fused(weights, p + "encoder_attn.", ["q_proj"], ".bias"))
+            self.dec_cross_kv_w.append(fused(weights, p + "encoder_attn.", ["k_proj", "v_proj"], ".weight"))
+            self.dec_cross_kv_b.append(fused(weights, p + "encoder_attn.", ["k_proj", "v_proj"], ".bias"))
+            self.dec_cross_out_w.append(fused(weights, p + "encoder_attn.", ["out_proj"], ".weight"))
+            self.dec_cross_out_b.append(fused(weights, p + "encoder_attn.", ["out_proj"], ".bias"))
+            self.dec_norm2_w.append(fused(weights, p, ["encoder_attn_layer_norm"], ".weight"))
+            self.dec_norm2_b.append(fused(weights, p, ["encoder_attn_layer_norm"], ".bias"))
+            self.dec_fc1_w.append(fused(weights, p, ["fc1"], ".weight"))
+            self.dec_fc1_b.append(fused(weights, p, ["fc1"], ".bias"))
+            self.dec_fc2_w.append(fused(weights, p, ["fc2"], ".weight"))
+            self.dec_fc2_b.append(fused(weights, p, ["fc2"], ".bias"))
+            self.dec_norm3_w.append(fused(weights, p, ["final_layer_norm"], ".weight"))
+            self.dec_norm3_b.append(fused(weights, p, ["final_layer_norm"], ".bias"))
         return 0
 
     @torch.jit.export

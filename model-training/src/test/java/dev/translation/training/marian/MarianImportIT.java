@@ -189,15 +189,7 @@ class MarianImportIT {
   @Test
   void lengthPenaltyTwoMatchesTheReference() {
     try (Model model = TorchScriptModule.load(bundle.resolve("model.pt"), "tiny", false)) {
-      int cap = references.get("max_length").asInt() - 1;
-      for (JsonNode reference : references.get("cases")) {
-        Decoded beam = translate(model, reference.get("input_ids"), 4, cap, 2.0);
-        assertThat(beam.ids())
-            .as(reference.get("source").asString())
-            .containsExactly(ints(reference.get("beam4_lp2_ids")));
-        assertThat(beam.score())
-            .isCloseTo(reference.get("beam4_lp2_score").asDouble(), within(1e-5));
-      }
+      assertBeamsMatch(model, 2.0, "beam4_lp2_ids", "beam4_lp2_score");
     }
   }
 
@@ -212,13 +204,7 @@ class MarianImportIT {
     MarianImport.run(MarianImport.Request.of(copy, out), line -> {});
 
     try (Model model = TorchScriptModule.load(out.resolve("model.pt"), "renormalized", false)) {
-      int cap = references.get("max_length").asInt() - 1;
-      for (JsonNode reference : references.get("cases")) {
-        Decoded beam = translate(model, reference.get("input_ids"), 4, cap);
-        assertThat(beam.ids()).containsExactly(ints(reference.get("beam4_renormalized_ids")));
-        assertThat(beam.score())
-            .isCloseTo(reference.get("beam4_renormalized_score").asDouble(), within(1e-5));
-      }
+      assertBeamsMatch(model, 1.0, "beam4_renormalized_ids", "beam4_renormalized_score");
     }
   }
 
@@ -316,6 +302,19 @@ class MarianImportIT {
       }
     }
     return copy;
+  }
+
+  /** Beam 4 on every case, ids token for token and the normalised score, against two keys. */
+  private static void assertBeamsMatch(
+      Model model, double lengthPenalty, String idsKey, String scoreKey) {
+    int cap = references.get("max_length").asInt() - 1;
+    for (JsonNode reference : references.get("cases")) {
+      Decoded beam = translate(model, reference.get("input_ids"), 4, cap, lengthPenalty);
+      assertThat(beam.ids())
+          .as(reference.get("source").asString())
+          .containsExactly(ints(reference.get(idsKey)));
+      assertThat(beam.score()).isCloseTo(reference.get(scoreKey).asDouble(), within(1e-5));
+    }
   }
 
   private static JsonNode inputIds(String source) {
