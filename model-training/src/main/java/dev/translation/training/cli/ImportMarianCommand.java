@@ -11,7 +11,6 @@ import picocli.CommandLine.Parameters;
 /** Converts a Hugging Face Marian (Opus-MT) checkpoint directory into a model bundle. */
 @Command(
     name = "import-marian",
-    mixinStandardHelpOptions = true,
     description = {
       "Converts a Hugging Face Marian (Opus-MT) checkpoint directory (config.json,"
           + " pytorch_model.bin or model.safetensors, source.spm, target.spm, vocab.json) into a"
@@ -19,6 +18,13 @@ import picocli.CommandLine.Parameters;
       "Exit codes: 0 converted, 1 refused (the message says why), 2 bad usage."
     })
 final class ImportMarianCommand implements Callable<Integer> {
+
+  // --version names the model's version here, so only --help is added.
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Parameters(paramLabel = "DIR", description = "The checkpoint directory")
   Path checkpoint;

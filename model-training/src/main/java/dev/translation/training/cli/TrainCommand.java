@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "train",
-    mixinStandardHelpOptions = true,
     description = {
       "Trains from scratch (--init untrained.pt --sentencepiece spm.model) or fine-tunes a bundle"
           + " (--base BUNDLE_DIR), then writes a new bundle to --bundle-out.",
@@ -24,6 +23,13 @@ import picocli.CommandLine.Option;
           + " from the last one."
     })
 final class TrainCommand implements Callable<Integer> {
+
+  // --version names the model's version here, so only --help is added.
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   static final class Start {
     @Option(

@@ -22,6 +22,32 @@ class EngineCommandIT {
   @TempDir Path dir;
 
   @Test
+  void everyCommandHasHelpEvenWhereVersionNamesTheModelVersion() throws Exception {
+    for (String command : List.of("translate", "train", "import-marian", "synthetic-marian")) {
+      Run run = run(command, "--help");
+
+      assertThat(run.exitCode).as(command).isZero();
+      assertThat(run.out).as(command).startsWith("Usage: engine " + command);
+    }
+  }
+
+  @Test
+  void importMarianConvertsACheckpointAndRefusesOneItDoesNotImplement() throws Exception {
+    Path checkpoint = Path.of("src/test/resources/marian/tiny-de-en");
+
+    Run converted =
+        run("import-marian", checkpoint.toString(), "--out", dir.resolve("tiny").toString());
+    Files.writeString(dir.resolve("config.json"), "{\"model_type\": \"bert\"}");
+    Files.writeString(dir.resolve("vocab.json"), "{}");
+    Run refused = run("import-marian", dir.toString(), "--out", dir.resolve("x").toString());
+
+    assertThat(converted.exitCode).isZero();
+    assertThat(ModelBundle.open(dir.resolve("tiny")).manifest().id()).isEqualTo("tiny-de-en@1");
+    assertThat(refused.exitCode).isEqualTo(1);
+    assertThat(refused.err).startsWith("error: ").contains("has no source.spm");
+  }
+
+  @Test
   void translateWritesOneLinePerInputLine() throws Exception {
     Path input = dir.resolve("in.txt");
     Files.writeString(input, "Wo ist der Bahnhof?\n\nGuten Morgen\n");
