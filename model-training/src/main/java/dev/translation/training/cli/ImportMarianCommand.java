@@ -5,6 +5,7 @@ import dev.translation.training.marian.MarianImport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,11 +21,7 @@ import picocli.CommandLine.Parameters;
 final class ImportMarianCommand implements Callable<Integer> {
 
   // --version names the model's version here, so only --help is added.
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  boolean help;
+  @Mixin HelpOption help;
 
   @Parameters(paramLabel = "DIR", description = "The checkpoint directory")
   Path checkpoint;
