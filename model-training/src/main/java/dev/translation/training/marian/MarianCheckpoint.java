@@ -33,6 +33,10 @@ public record MarianCheckpoint(
   public static final String TARGET_PIECES = "target.spm";
   public static final String VOCABULARY = "vocab.json";
   public static final String TOKENIZER_CONFIG = "tokenizer_config.json";
+
+  /** Most positions a checkpoint may have; Opus-MT models have 512. */
+  static final int MAX_POSITIONS = 65_536;
+
   static final List<String> WEIGHT_FILES = List.of("model.safetensors", "pytorch_model.bin");
 
   /**
@@ -222,6 +226,17 @@ public record MarianCheckpoint(
       throw new UnsupportedCheckpointException(
           file + ": pad_token_id and eos_token_id must be below vocab_size " + vocabSize);
     }
+    int maxPositions = positive(config, "max_position_embeddings", file);
+    // The position table is computed before any weight is read: bound what a config may ask for.
+    if (maxPositions > MAX_POSITIONS || (long) maxPositions * dModel > Integer.MAX_VALUE) {
+      throw new UnsupportedCheckpointException(
+          file
+              + ": max_position_embeddings "
+              + maxPositions
+              + " is beyond what is supported ("
+              + MAX_POSITIONS
+              + " positions)");
+    }
     return new Architecture(
         dModel,
         positive(config, "encoder_layers", file),
@@ -230,7 +245,7 @@ public record MarianCheckpoint(
         positive(config, "encoder_ffn_dim", file),
         positive(config, "decoder_ffn_dim", file),
         vocabSize,
-        positive(config, "max_position_embeddings", file),
+        maxPositions,
         config.path("scale_embedding").asBoolean(false),
         padId,
         eosId);

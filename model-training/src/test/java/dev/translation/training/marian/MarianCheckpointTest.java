@@ -91,6 +91,20 @@ class MarianCheckpointTest {
   }
 
   @Test
+  void aConfigAskingForBillionsOfPositionsIsRefusedBeforeAnythingIsAllocated() throws IOException {
+    Path copy =
+        withConfig(
+            json ->
+                json.replaceFirst(
+                    "\"max_position_embeddings\": *\\d+",
+                    "\"max_position_embeddings\": 2000000000"));
+
+    assertThatThrownBy(() -> MarianCheckpoint.open(copy))
+        .isInstanceOf(UnsupportedCheckpointException.class)
+        .hasMessageContaining("max_position_embeddings 2000000000 is beyond");
+  }
+
+  @Test
   void missingFilesAreNamed() throws IOException {
     Path copy = copy();
     Files.delete(copy.resolve("target.spm"));
